@@ -1,0 +1,54 @@
+"""A cell's text as one clean line: HTML markup stripped (its text kept), list items joined with «; »,
+whitespace collapsed. Words, spelling and punctuation stay as written."""
+
+import html
+import re
+
+TAG = re.compile(r"<[^>]+>")
+BLOCK_TAGS = re.compile(r"</?(p|div|br|tr|h\d)\b[^>]*>", re.I)
+LIST_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.I)
+UL_BLOCK = re.compile(r"<(ul|ol)\b[^>]*>(.*?)(?:</\1>|$)", re.I | re.S)  # Word exports may not close it
+BULLET = re.compile(r"^\s*[•\-–—·▪●*]\s+")
+INLINE_DASH_ITEM = re.compile(r"(?:^|\s)[-–—•]\s+")
+SPACE = re.compile(r"\s+")
+
+
+def clean_cell(text: str | None) -> str:
+    if not text:
+        return ""
+    if "<" in text and TAG.search(text):
+        text = html_to_lines(text)
+    return lines_to_text(text.split("\n"))
+
+
+def html_to_lines(text: str) -> str:
+    text = UL_BLOCK.sub(lambda m: "\n" + list_block_to_lines(m.group(2)) + "\n", text)
+    text = BLOCK_TAGS.sub("\n", text)
+    return html.unescape(TAG.sub(" ", text))
+
+
+def list_block_to_lines(inner: str) -> str:
+    if LIST_ITEM_TAG.search(inner):
+        items = [TAG.sub(" ", part) for part in LIST_ITEM_TAG.split(inner)]
+    else:
+        items = INLINE_DASH_ITEM.split(TAG.sub(" ", inner))
+    return "\n".join("• " + item.strip() for item in items if item.strip())
+
+
+def lines_to_text(lines: list[str]) -> str:
+    """Plain lines join with a space; bullet lines become items, joined with «; » after the intro."""
+    intro: list[str] = []
+    items: list[str] = []
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if BULLET.match(line):
+            items.append(BULLET.sub("", line))
+        elif items:
+            items[-1] += " " + line  # a wrapped list item
+        else:
+            intro.append(line)
+    parts = [" ".join(intro)] if intro else []
+    if items:
+        parts.append("; ".join(item.strip().rstrip(";").strip() for item in items))
+    return SPACE.sub(" ", " ".join(parts)).strip()

@@ -1,0 +1,56 @@
+"""Plans written as a numbered list rather than a table:
+
+    1. Проведение заседаний общественного штаба
+    Срок: ежемесячно
+    Ответственный: Петрова Т.Н.
+
+Each item becomes a row of a synthetic table with the columns the labels name.
+"""
+
+import re
+
+from schemas import Cell, DocumentContent, RawRow, RawTable
+
+ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
+LABELS: list[tuple[str, re.Pattern]] = [
+    ("Срок", re.compile(r"^\s*(срок[а-я]*(\s+(исполнения|проведения))?|дата|период)\s*[:\-–—]\s*(.*)$", re.I)),
+    ("Ответственный", re.compile(r"^\s*(ответственн[а-я]*|исполнител[а-я]*)\s*[:\-–—]\s*(.*)$", re.I)),
+    ("Примечание", re.compile(r"^\s*(примечани[а-я]*)\s*[:\-–—]\s*(.*)$", re.I)),
+]
+HEADER = ["№", "Мероприятие", "Срок", "Ответственный", "Примечание"]
+
+
+def paragraphs_to_list_table(content: DocumentContent) -> tuple[RawTable, int] | None:
+    """The list as a table, and the position of its first item; None when there is no labelled list."""
+    items: list[dict[str, str]] = []
+    first_position = None
+    field = None
+    for paragraph in content.paragraphs:
+        if match := ITEM.match(paragraph.text):
+            items.append({"№": match.group(1) + ".", "Мероприятие": match.group(2).strip()})
+            first_position = paragraph.position if first_position is None else first_position
+            field = "Мероприятие"
+        elif items and (labelled := label_of(paragraph.text)):
+            field, value = labelled
+            items[-1][field] = value
+        elif items and field:
+            items[-1][field] = f"{items[-1].get(field, '')}\n{paragraph.text}".strip()
+    labelled_items = [item for item in items if "Срок" in item or "Ответственный" in item]
+    if len(labelled_items) < max(2, len(items) // 2):
+        return None
+    return items_to_table(items), first_position
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    for name, pattern in LABELS:
+        if match := pattern.match(text):
+            return name, match.groups()[-1].strip()
+    return None
+
+
+def items_to_table(items: list[dict[str, str]]) -> RawTable:
+    rows = [RawRow(index=1, is_header=True, cells=[Cell(text=h, col=c) for c, h in enumerate(HEADER)])]
+    for i, item in enumerate(items, 2):
+        cells = [Cell(text=item.get(h, ""), col=c) for c, h in enumerate(HEADER)]
+        rows.append(RawRow(index=i, cells=cells))
+    return RawTable(index=1, n_cols=len(HEADER), rows=rows, bordered=False)

@@ -1,0 +1,13 @@
+"""Readers, chosen from an explicit table keyed by the *sniffed* format (not only the file's suffix)."""
+
+from pathlib import Path
+from typing import Callable
+
+from extractors.readers.docx import read_docx
+from extractors.readers.pdf import read_pdf
+from extractors.readers.text import read_text
+from schemas import DocumentContent
+
+Reader = Callable[[Path], DocumentContent]
+
+READERS: dict[str, Reader] = {"docx": read_docx, "pdf": read_pdf, "txt": read_text}

@@ -1,0 +1,99 @@
+"""PDF plans: ruled tables through pdfplumber, borderless ones by word positions, stitched across pages.
+
+A PDF without a text layer is a scan, and one whose text comes out as «(cid:NN)» has fonts without a
+Unicode map: both are refused with a reason rather than ingested as garbage.
+"""
+
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.readers.pdf_borderless import page_to_borderless_rows
+from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
+from schemas import (
+    DocumentContent,
+    EncryptedFileError,
+    Paragraph,
+    ScannedFileError,
+    UnreadableFileError,
+)
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def read_pdf(path: Path) -> DocumentContent:
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return pdf_to_content(pdf)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise EncryptedFileError("PDF защищён паролем: снимите защиту и загрузите файл снова") from error
+    except PdfminerException as error:
+        if isinstance(error.args[0] if error.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedFileError("PDF защищён паролем: снимите защиту и загрузите файл снова") from error
+        raise UnreadableFileError(f"PDF повреждён и не читается ({describe(error)})") from error
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+        raise UnreadableFileError(f"PDF повреждён и не читается ({describe(error)})") from error
+
+
+def describe(error: Exception) -> str:
+    inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    return f"{inner.__class__.__name__}: {inner}"[:160]
+
+
+def pdf_to_content(pdf) -> DocumentContent:
+    content = DocumentContent(format="pdf", pages=len(pdf.pages))
+    page_tables: list[PageTable] = []
+    chars = 0
+    for number, page in enumerate(pdf.pages, 1):
+        chars += len(page.chars)
+        found = page.find_tables(TABLE_SETTINGS)
+        page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
+        add_page_paragraphs(content, page, number, [t.bbox for t in found])
+    refuse_unreadable_text(content, chars)
+    if not page_tables:
+        page_tables = [t for n, p in enumerate(pdf.pages, 1) if (t := page_to_borderless_rows(p, n))]
+        if page_tables:
+            content.paragraphs = [p for p in content.paragraphs if p.page < page_tables[0].page]
+    content.tables = stitch_page_tables(page_tables)
+    content.table_positions = [table_position(content, t.page) for t in content.tables]
+    return content
+
+
+def add_page_paragraphs(content: DocumentContent, page, number: int, bboxes: list[tuple]) -> None:
+    """Text outside the tables; positions are page-major, with a page's tables at offset 50 000."""
+    if not bboxes:
+        return add_lines(content, page.extract_text() or "", number, 0)
+    top, bottom = min(b[1] for b in bboxes), max(b[3] for b in bboxes)
+    if top > 1:
+        add_lines(content, page.crop((0, 0, page.width, top)).extract_text() or "", number, 0)
+    if bottom < page.height - 1:
+        below = page.crop((0, bottom, page.width, page.height)).extract_text() or ""
+        add_lines(content, below, number, 60_000)
+
+
+def add_lines(content: DocumentContent, text: str, page: int, offset: int) -> None:
+    for line in text.splitlines():
+        if line.strip():
+            position = page * 100_000 + offset + len(content.paragraphs)
+            content.paragraphs.append(Paragraph(text=line.strip(), page=page, position=position))
+
+
+def table_position(content: DocumentContent, page: int | None) -> int:
+    return (page or 1) * 100_000 + 50_000
+
+
+def refuse_unreadable_text(content: DocumentContent, chars: int) -> None:
+    if chars == 0:
+        raise ScannedFileError(
+            "В PDF нет текстового слоя — похоже, это скан. Загрузите исходный DOCX или PDF, "
+            "сохранённый из Word (распознавание сканов Svodka не выполняет)"
+        )
+    text = content.full_text()
+    if text.count("(cid:") * 6 > max(len(text), 1) * 0.1:
+        raise ScannedFileError(
+            "Текст PDF не читается: шрифты в файле без таблицы символов (в тексте «(cid:NN)»). "
+            "Сохраните PDF из Word заново или загрузите DOCX"
+        )

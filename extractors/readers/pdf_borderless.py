@@ -1,0 +1,89 @@
+"""Borderless tables, rebuilt from word positions.
+
+With no ruling lines pdfplumber's `lines` strategy finds nothing and its `text` strategy cuts a wrapped
+cell into many rows. We look for the header line (cells that map to roles), take each header cell's left
+edge as a column start, and group the lines below into rows: a new row starts where the number column
+holds a number, or — without a number column — where the gap above a line is wider than a line break.
+"""
+
+import re
+from statistics import median
+
+from extractors.readers.pdf_stitch import PageTable
+from extractors.roles import header_roles, is_plan_header
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
+CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
+SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
+
+
+def page_to_borderless_rows(page, number: int) -> PageTable | None:
+    lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+    for i, line in enumerate(lines):
+        chunks = line_to_chunks(line)
+        if is_plan_header([text for _, text in chunks]):
+            starts = [x0 for x0, _ in chunks]
+            roles = header_roles([text for _, text in chunks])
+            body = lines[i + 1:]
+            rows = lines_to_rows(body, starts, roles.get(0) == "number")
+            header = [text for _, text in chunks]
+            return PageTable(page=number, rows=[header, *rows], column_x=starts, top=line[0]["top"],
+                             bordered=False)
+    return None
+
+
+def words_to_lines(words: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def line_to_chunks(line: list[dict]) -> list[tuple[float, str]]:
+    chunks: list[tuple[float, list[str]]] = []
+    last_x1 = None
+    for word in line:
+        if last_x1 is None or word["x0"] - last_x1 > CHUNK_GAP:
+            chunks.append((word["x0"], [word["text"]]))
+        else:
+            chunks[-1][1].append(word["text"])
+        last_x1 = word["x1"]
+    return [(x0, " ".join(words)) for x0, words in chunks]
+
+
+def column_of(x0: float, starts: list[float]) -> int:
+    col = 0
+    for i, start in enumerate(starts):
+        if x0 >= start - CHUNK_GAP / 2:
+            col = i
+    return col
+
+
+def line_to_cells(line: list[dict], starts: list[float]) -> list[str]:
+    cells = [""] * len(starts)
+    for word in line:
+        col = column_of(word["x0"], starts)
+        cells[col] = f"{cells[col]} {word['text']}".strip()
+    return cells
+
+
+def lines_to_rows(lines: list[list[dict]], starts: list[float], numbered: bool) -> list[list[str]]:
+    gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
+    line_step = median(gaps) if gaps else 0
+    rows: list[list[str]] = []
+    for i, line in enumerate(lines):
+        cells = line_to_cells(line, starts)
+        if rows and not starts_new_row(cells, numbered, gaps[i - 1] if i else 0, line_step):
+            rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def starts_new_row(cells: list[str], numbered: bool, gap: float, line_step: float) -> bool:
+    if numbered:
+        return bool(SEQ.match(cells[0])) or (gap > 1.6 * line_step and sum(map(bool, cells)) == 1)
+    return gap > 1.3 * line_step

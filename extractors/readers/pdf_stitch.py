@@ -1,0 +1,104 @@
+"""One logical table from its per-page pieces.
+
+Word repeats a header row marked «повторять как заголовок» on every page and lets a row break across a
+page, leaving a fragment at the top of the next page. pdfplumber sees each page alone (its #232), so:
+pieces with the same column positions are one table, a repeated header row is dropped, and a fragment
+row (empty first cell, and either an empty cell or only continuing — lower-case — text) is joined into
+the row above.
+"""
+
+from dataclasses import dataclass, field
+
+from schemas import Cell, RawRow, RawTable
+
+COLUMN_TOLERANCE = 6.0  # points
+
+
+@dataclass
+class PageTable:
+    page: int
+    rows: list[list[str | None]]  # None marks a slot covered by a merged cell
+    column_x: list[float] = field(default_factory=list)
+    top: float = 0.0
+    bordered: bool = True
+
+    @classmethod
+    def from_pdfplumber(cls, table, page: int) -> "PageTable":
+        xs = sorted({round(c[0], 1) for c in table.cells})
+        return cls(page=page, rows=table.extract(), column_x=xs, top=table.bbox[1])
+
+
+def stitch_page_tables(pieces: list[PageTable]) -> list[RawTable]:
+    tables: list[RawTable] = []
+    previous: PageTable | None = None
+    for piece in pieces:
+        if tables and continues(previous, piece):
+            append_piece(tables[-1], piece)
+        else:
+            tables.append(RawTable(index=len(tables) + 1, n_cols=len(piece.column_x) or width(piece),
+                                   rows=[], page=piece.page, bordered=piece.bordered))
+            append_piece(tables[-1], piece)
+        previous = piece
+    return tables
+
+
+def width(piece: PageTable) -> int:
+    return max((len(r) for r in piece.rows), default=0)
+
+
+def continues(previous: PageTable | None, piece: PageTable) -> bool:
+    if previous is None or piece.page != previous.page + 1 or width(piece) != width(previous):
+        return False
+    if len(piece.column_x) != len(previous.column_x):
+        return False
+    return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(piece.column_x, previous.column_x))
+
+
+def append_piece(table: RawTable, piece: PageTable) -> None:
+    rows = [slots_to_cells(r) for r in piece.rows]
+    first_on_page = True
+    for cells in rows:
+        texts = [c.text for c in cells]
+        if table.rows and first_on_page and same_texts(texts, table.rows[0].texts):
+            continue  # the header row Word repeats on every page
+        if table.rows and first_on_page and is_fragment(cells, table.n_cols):
+            join_fragment(table.rows[-1], cells)
+        else:
+            table.rows.append(RawRow(cells=cells, index=len(table.rows) + 1, page=piece.page))
+        first_on_page = False
+
+
+def slots_to_cells(slots: list[str | None]) -> list[Cell]:
+    cells: list[Cell] = []
+    for col, text in enumerate(slots):
+        if text is None and cells:
+            cells[-1].span += 1
+        else:
+            cells.append(Cell(text=(text or "").strip(), col=col))
+    return cells
+
+
+def same_texts(a: list[str], b: list[str]) -> bool:
+    return [" ".join(t.split()) for t in a] == [" ".join(t.split()) for t in b]
+
+
+def is_fragment(cells: list[Cell], n_cols: int) -> bool:
+    if len(cells) < 2 or cells[0].text or len(cells) < n_cols:
+        return False
+    rest = [c.text for c in cells[1:]]
+    if not any(rest):
+        return False
+    return any(not t for t in rest) or all(starts_as_continuation(t) for t in rest if t)
+
+
+def starts_as_continuation(text: str) -> bool:
+    first = text.lstrip("•-–— ")[:1]
+    return bool(first) and (first.islower() or first in ",;:)»\"")
+
+
+def join_fragment(row: RawRow, fragment: list[Cell]) -> None:
+    by_col = {c.col: c for c in row.cells}
+    for cell in fragment:
+        target = by_col.get(cell.col)
+        if target is not None and cell.text:
+            target.text = f"{target.text}\n{cell.text}" if target.text else cell.text

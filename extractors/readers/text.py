@@ -1,0 +1,84 @@
+"""Plain-text plans: a Word table saved as text, in either of the two shapes Word produces.
+
+- *cell per line*: every cell is a line that starts with a tab, rows are separated by blank lines, and a
+  line without the tab continues the last cell (the Kuzbass seed);
+- *row per line*: cells separated by tabs on one line (the Khabarovsk seed).
+
+Lines outside the table are paragraphs (title, approval block). A text with no tabs at all may still be a
+plan written as a numbered list; that is `extractors.listplan`'s job.
+"""
+
+import re
+from pathlib import Path
+
+from extractors.encodings import decode_text
+from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable
+
+BLANK = re.compile(r"^\s*$")
+
+
+def read_text(path: Path) -> DocumentContent:
+    text, _encoding = decode_text(path.read_bytes())
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if sum(1 for line in lines if line.startswith("\t")) >= 4 and not any_inner_tabs(lines):
+        return cell_per_line_to_content(lines)
+    return row_per_line_to_content(lines)
+
+
+def any_inner_tabs(lines: list[str]) -> bool:
+    return any("\t" in line.lstrip("\t") for line in lines)
+
+
+def cell_per_line_to_content(lines: list[str]) -> DocumentContent:
+    paragraphs: list[Paragraph] = []
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    table_position = None
+    for position, line in enumerate(lines):
+        if line.startswith("\t"):
+            table_position = position if table_position is None else table_position
+            if current is None:
+                current = []
+                rows.append(current)
+            current.append(line[1:].strip())
+        elif BLANK.match(line):
+            current = None
+        elif rows and not looks_like_new_block(line):
+            rows[-1][-1] += "\n" + line.strip()  # a paragraph continuing the row's last cell
+        else:
+            paragraphs.append(Paragraph(text=line.strip(), position=position))
+    return DocumentContent(format="txt", paragraphs=paragraphs, tables=[grid_to_table(rows)],
+                           table_positions=[table_position])
+
+
+def row_per_line_to_content(lines: list[str]) -> DocumentContent:
+    paragraphs: list[Paragraph] = []
+    rows: list[list[str]] = []
+    table_position = None
+    for position, line in enumerate(lines):
+        if "\t" in line.strip("\n") and len(line.split("\t")) >= 2:
+            table_position = position if table_position is None else table_position
+            rows.append([cell.strip() for cell in line.split("\t")])
+        elif BLANK.match(line):
+            continue
+        elif rows and table_position is not None and not looks_like_new_block(line):
+            rows[-1][-1] += "\n" + line.strip()
+        else:
+            paragraphs.append(Paragraph(text=line.strip(), position=position))
+    if not rows:
+        return DocumentContent(format="txt", paragraphs=paragraphs)
+    return DocumentContent(format="txt", paragraphs=paragraphs, tables=[grid_to_table(rows)],
+                           table_positions=[table_position])
+
+
+def looks_like_new_block(line: str) -> bool:
+    """A line after the table that is not a wrapped cell: a signature, a note, a heading."""
+    return bool(re.match(r"^\s*(Приложение|Примечание|Руководитель|Председатель|Исп\.|\*)", line))
+
+
+def grid_to_table(rows: list[list[str]]) -> RawTable:
+    n_cols = max((len(r) for r in rows), default=0)
+    raw_rows = [
+        RawRow(index=i, cells=[Cell(text=t, col=c) for c, t in enumerate(r)]) for i, r in enumerate(rows, 1)
+    ]
+    return RawTable(index=1, n_cols=n_cols, rows=raw_rows)

@@ -1,0 +1,54 @@
+"""Pydantic models passed between Svodka's stages, and its error types.
+
+Import direction: flows → pipeline → extractors → schemas. Nothing here imports our other folders.
+"""
+
+from schemas.activity import Activity
+from schemas.content import Cell, DocumentContent, Paragraph, RawRow, RawTable
+from schemas.deadline import Deadline, DeadlineKind, PlanContext, Precision, Recurrence
+from schemas.document import DocumentRecord, DocumentStatus, SourceFile
+from schemas.errors import (
+    DocumentError,
+    EmptyFileError,
+    EncryptedFileError,
+    NoPlanTableError,
+    ScannedFileError,
+    SvodkaError,
+    TooLargeError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from schemas.people import Organisation, ResponsibleParty
+from schemas.plan import Plan, PlanFacts, PlanRow, Region
+
+__all__ = [
+    "Activity",
+    "Cell",
+    "Deadline",
+    "DeadlineKind",
+    "DocumentContent",
+    "DocumentError",
+    "DocumentRecord",
+    "DocumentStatus",
+    "EmptyFileError",
+    "EncryptedFileError",
+    "NoPlanTableError",
+    "Organisation",
+    "Paragraph",
+    "Plan",
+    "PlanContext",
+    "PlanFacts",
+    "PlanRow",
+    "Precision",
+    "RawRow",
+    "RawTable",
+    "Recurrence",
+    "Region",
+    "ResponsibleParty",
+    "ScannedFileError",
+    "SourceFile",
+    "SvodkaError",
+    "TooLargeError",
+    "UnreadableFileError",
+    "UnsupportedFormatError",
+]

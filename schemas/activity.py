@@ -1,0 +1,43 @@
+"""One published activity: the row of `activities.jsonl` (a contract; names stay stable)."""
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from schemas.deadline import DeadlineKind, Precision, Recurrence
+
+
+class Activity(BaseModel):
+    activity_id: str = Field(description="stable across runs for the same content and row")
+    document_id: str = Field(description="sha256 of the file's bytes")
+    source_file: str
+    region_code: str | None = None
+    region_number: str | None = None
+    region_name: str | None = None
+    plan_year: int | None = None
+    section: str | None = None
+    seq: str | None = None
+    title: str
+    description: str | None = None
+    note: str | None = None
+    deadline_raw: str = ""
+    deadline_kind: DeadlineKind
+    deadline_start: date | None = None
+    deadline_end: date | None = None
+    recurrence: Recurrence | None = None
+    deadline_precision: Precision | None = None
+    deadline_dates: list[date] = Field(default_factory=list)
+    deadline_anchor: str | None = None
+    deadline_warnings: list[str] = Field(default_factory=list)
+    responsible_raw: str = ""
+    responsible_persons: list[str] = Field(default_factory=list)
+    responsible_orgs: list[str] = Field(default_factory=list)
+    responsible_orgs_raw: list[str] = Field(default_factory=list)
+    responsible_orgs_expanded: list[str] = Field(default_factory=list)
+    responsible_groups: list[str] = Field(default_factory=list)
+    mentioned_orgs: list[str] = Field(default_factory=list)
+    category: str = "other"
+    source_page: int | None = None
+    source_table: int | None = None
+    source_row: int
+    processed_at: datetime | None = None

@@ -1,0 +1,52 @@
+"""What a reader returns: the document's loose paragraphs and its tables, each piece with its page."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Cell(BaseModel):
+    text: str
+    col: int = Field(description="first grid column the cell covers, 0-based")
+    span: int = Field(1, description="grid columns covered")
+    merged_from_above: bool = Field(False, description="continues a vertically merged cell; text is the top's")
+
+
+class RawRow(BaseModel):
+    cells: list[Cell]
+    index: int = Field(description="row number inside its table, 1-based, header rows included")
+    page: int | None = None
+    is_header: bool = Field(False, description="marked as a repeating header row by the source")
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+
+class RawTable(BaseModel):
+    index: int = Field(description="table number in the document, 1-based")
+    n_cols: int
+    rows: list[RawRow]
+    page: int | None = None
+    bordered: bool = True
+
+
+class Paragraph(BaseModel):
+    text: str
+    page: int | None = None
+    position: int = Field(description="order in the document, shared with tables' positions")
+
+
+class DocumentContent(BaseModel):
+    format: Literal["docx", "pdf", "txt"]
+    pages: int | None = None
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    tables: list[RawTable] = Field(default_factory=list)
+    table_positions: list[int] = Field(default_factory=list, description="position of each table")
+
+    def text_before_first_table(self) -> str:
+        limit = self.table_positions[0] if self.table_positions else float("inf")
+        return "\n".join(p.text for p in self.paragraphs if p.position < limit)
+
+    def full_text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)

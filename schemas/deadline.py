@@ -1,0 +1,35 @@
+"""A deadline cell, read: the raw text beside its typed meaning (see README, «Deadlines»)."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DeadlineKind = Literal[
+    "date", "range", "before", "after", "recurring", "ongoing", "as_needed", "unspecified", "unparsed"
+]
+Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+Precision = Literal["day", "decade", "month", "quarter", "half", "year"]
+YearSource = Literal["explicit", "plan", "campaign", "voting_days", "none"]
+
+
+class PlanContext(BaseModel):
+    """What a deadline needs to know about its plan to resolve year-less dates and event words."""
+
+    plan_year: int | None = None
+    approved_on: date | None = None
+    voting_start: date | None = None
+    voting_end: date | None = None
+
+
+class Deadline(BaseModel):
+    raw: str
+    kind: DeadlineKind
+    start: date | None = None
+    end: date | None = None
+    recurrence: Recurrence | None = None
+    precision: Precision | None = None
+    dates: list[date] = Field(default_factory=list, description="the individual dates of a list")
+    anchor: str | None = Field(None, description="the event word a date was resolved from, e.g. voting_days")
+    year_source: YearSource | None = None
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,40 @@
+"""An input file as found in the inbox, and its record in `documents.jsonl` (a contract)."""
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined"]
+
+
+class SourceFile(BaseModel):
+    path: Path
+    name: str = Field(description="the file's name as uploaded")
+    document_id: str = Field(description="sha256 of the bytes")
+    size: int
+    format: str | None = Field(None, description="sniffed from the bytes: docx, pdf, txt, doc, rtf, odt …")
+
+
+class DocumentRecord(BaseModel):
+    document_id: str
+    source_file: str
+    format: str | None = None
+    status: DocumentStatus
+    reason: str | None = None
+    region_code: str | None = None
+    region_number: str | None = None
+    region_name: str | None = None
+    plan_year: int | None = None
+    approved_on: date | None = None
+    approved_by: str | None = None
+    title: str | None = None
+    activity_count: int = 0
+    pages: int | None = None
+    processed_at: datetime | None = None
+    first_seen_at: datetime | None = None
+    duplicate_of: str | None = None
+    superseded_by: str | None = None
+    pipeline_version: str | None = None
+    parse_seconds: float | None = None
