@@ -4,13 +4,14 @@ whitespace collapsed. Words, spelling and punctuation stay as written."""
 import html
 import re
 
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")  # real tags only, not «a < b»
 BLOCK_TAGS = re.compile(r"</?(p|div|br|tr|h\d)\b[^>]*>", re.I)
 LIST_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.I)
 UL_BLOCK = re.compile(r"<(ul|ol)\b[^>]*>(.*?)(?:</\1>|$)", re.I | re.S)  # Word exports may not close it
-BULLET = re.compile(r"^\s*[•\-–—·▪●*]\s+")
+BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
 INLINE_DASH_ITEM = re.compile(r"(?:^|\s)[-–—•]\s+")
 SPACE = re.compile(r"\s+")
+WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
 
 
 def clean_cell(text: str | None) -> str:
@@ -45,10 +46,18 @@ def lines_to_text(lines: list[str]) -> str:
         if BULLET.match(line):
             items.append(BULLET.sub("", line))
         elif items:
-            items[-1] += " " + line  # a wrapped list item
+            items[-1] = join_wrapped([items[-1], line])  # a wrapped list item
         else:
             intro.append(line)
-    parts = [" ".join(intro)] if intro else []
+    parts = [join_wrapped(intro)] if intro else []
     if items:
         parts.append("; ".join(item.strip().rstrip(";").strip() for item in items))
     return SPACE.sub(" ", " ".join(parts)).strip()
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines join with a space, except after a compound word broken at its hyphen («Экспертно-»)."""
+    text = lines[0]
+    for line in lines[1:]:
+        text += line if WRAPPED_HYPHEN.search(text) and line[:1].isalpha() else " " + line
+    return text

@@ -1,14 +1,14 @@
 """Decode plain text whose encoding nobody told us: BOMs, UTF-8, then the Cyrillic single-byte code pages.
 
-Single-byte candidates all decode without error, so they are scored: real Russian prose is mostly
-lower-case letters, while KOI8-R read as cp1251 (or the reverse) comes out mostly upper-case or symbols.
+Single-byte candidates all decode without error, so they are scored: in real Russian prose every
+non-ASCII character is a Cyrillic letter and most are lower-case, while KOI8-R read as cp1251 (or the
+reverse) swaps the case, and cp866 read as cp1251 turns letters into symbols.
 """
 
 import codecs
 
 BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
-SINGLE_BYTE_CANDIDATES = ["cp1251", "koi8_r", "cp866", "mac_cyrillic"]
-COMMON_LOWER = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
+SINGLE_BYTE_CANDIDATES = ["cp1251", "koi8_r", "cp866"]
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -31,8 +31,14 @@ def looks_like_utf16(data: bytes) -> bool:
     return len(sample) > 20 and sample[1::2].count(0) + sample[1::2].count(4) > 0.8 * len(sample[1::2])
 
 
+def is_cyrillic(c: str) -> bool:
+    return "\u0410" <= c <= "\u044f" or c in "ёЁ"
+
+
 def russian_score(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    """Share of non-ASCII characters that are Cyrillic letters, plus the share of those in lower case."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    cyrillic = [c for c in non_ascii if is_cyrillic(c)]
+    if not cyrillic:
         return 0.0
-    return sum(1 for c in letters if c in COMMON_LOWER) / len(letters)
+    return len(cyrillic) / len(non_ascii) + sum(c.islower() for c in cyrillic) / len(cyrillic) / 2

@@ -17,6 +17,7 @@ LABELS: list[tuple[str, re.Pattern]] = [
     ("Ответственный", re.compile(r"^\s*(ответственн[а-я]*|исполнител[а-я]*)\s*[:\-–—]\s*(.*)$", re.I)),
     ("Примечание", re.compile(r"^\s*(примечани[а-я]*)\s*[:\-–—]\s*(.*)$", re.I)),
 ]
+CLOSING_LINE = re.compile(r"^\s*(Приложение|Примечание|Руководитель|Председатель|Секретарь|Исп\.|\*)", re.I)
 HEADER = ["№", "Мероприятие", "Срок", "Ответственный", "Примечание"]
 
 
@@ -25,6 +26,7 @@ def paragraphs_to_list_table(content: DocumentContent) -> tuple[RawTable, int] |
     items: list[dict[str, str]] = []
     first_position = None
     field = None
+    last_position = -2
     for paragraph in content.paragraphs:
         if match := ITEM.match(paragraph.text):
             items.append({"№": match.group(1) + ".", "Мероприятие": match.group(2).strip()})
@@ -33,12 +35,25 @@ def paragraphs_to_list_table(content: DocumentContent) -> tuple[RawTable, int] |
         elif items and (labelled := label_of(paragraph.text)):
             field, value = labelled
             items[-1][field] = value
-        elif items and field:
+        elif items and field and continues_item(paragraph, last_position):
             items[-1][field] = f"{items[-1].get(field, '')}\n{paragraph.text}".strip()
+        else:
+            field = None  # a blank line or a signature ends the item
+        last_position = paragraph.position
     labelled_items = [item for item in items if "Срок" in item or "Ответственный" in item]
     if len(labelled_items) < max(2, len(items) // 2):
         return None
     return items_to_table(items), first_position
+
+
+def continues_item(paragraph, last_position: int) -> bool:
+    """A wrapped line follows its item directly; a blank line or a signature line ends the item."""
+    return paragraph.position == last_position + 1 and not looks_like_closing_line(paragraph.text)
+
+
+def looks_like_closing_line(text: str) -> bool:
+    """A signature, note or attachment line after the plan, not a wrapped line of it."""
+    return bool(CLOSING_LINE.match(text))
 
 
 def label_of(text: str) -> tuple[str, str] | None:

@@ -38,3 +38,15 @@ class DocumentRecord(BaseModel):
     superseded_by: str | None = None
     pipeline_version: str | None = None
     parse_seconds: float | None = None
+
+
+class ParsedDocument(BaseModel):
+    """What parsing one file yields: its record and, unless quarantined, its activities."""
+
+    record: DocumentRecord
+    activities: list["Activity"] = Field(default_factory=list)
+
+
+from schemas.activity import Activity  # noqa: E402  (Activity does not import this module)
+
+ParsedDocument.model_rebuild()

@@ -11,7 +11,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.readers.pdf_borderless import page_to_borderless_rows
+from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
 from schemas import (
     DocumentContent,
@@ -54,12 +54,19 @@ def pdf_to_content(pdf) -> DocumentContent:
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
     refuse_unreadable_text(content, chars)
     if not page_tables:
-        page_tables = [t for n, p in enumerate(pdf.pages, 1) if (t := page_to_borderless_rows(p, n))]
+        page_tables = pages_to_borderless_tables(pdf.pages)
         if page_tables:
-            content.paragraphs = [p for p in content.paragraphs if p.page < page_tables[0].page]
+            keep_text_above_borderless_table(content, pdf.pages, page_tables[0])
     content.tables = stitch_page_tables(page_tables)
     content.table_positions = [table_position(content, t.page) for t in content.tables]
     return content
+
+
+def keep_text_above_borderless_table(content: DocumentContent, pages, first: PageTable) -> None:
+    """Paragraphs were read from whole pages; keep only what stands above the table."""
+    content.paragraphs = [p for p in content.paragraphs if p.page < first.page]
+    above = pages[first.page - 1].crop((0, 0, pages[first.page - 1].width, max(first.top - 1, 1)))
+    add_lines(content, above.extract_text() or "", first.page, 0)
 
 
 def add_page_paragraphs(content: DocumentContent, page, number: int, bboxes: list[tuple]) -> None:

@@ -17,19 +17,35 @@ CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
 SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 
 
-def page_to_borderless_rows(page, number: int) -> PageTable | None:
-    lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+def pages_to_borderless_tables(pages) -> list[PageTable]:
+    """The table from the page holding its header on; later pages reuse the header's columns."""
+    tables: list[PageTable] = []
+    for number, page in enumerate(pages, 1):
+        lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+        if table := header_page_to_table(lines, number):
+            tables.append(table)
+        elif tables and (body := [line for line in lines if not is_page_number(line)]):
+            previous = tables[-1]
+            rows = lines_to_rows(body, previous.column_x, previous.numbered)
+            tables.append(PageTable(page=number, rows=rows, column_x=previous.column_x,
+                                    top=body[0][0]["top"], bordered=False, numbered=previous.numbered))
+    return tables
+
+
+def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | None:
     for i, line in enumerate(lines):
-        chunks = line_to_chunks(line)
-        if is_plan_header([text for _, text in chunks]):
-            starts = [x0 for x0, _ in chunks]
-            roles = header_roles([text for _, text in chunks])
-            body = lines[i + 1:]
-            rows = lines_to_rows(body, starts, roles.get(0) == "number")
-            header = [text for _, text in chunks]
+        header = [text for _, text in line_to_chunks(line)]
+        if is_plan_header(header):
+            starts = [x0 for x0, _ in line_to_chunks(line)]
+            numbered = header_roles(header).get(0) == "number"
+            rows = lines_to_rows(lines[i + 1:], starts, numbered)
             return PageTable(page=number, rows=[header, *rows], column_x=starts, top=line[0]["top"],
-                             bordered=False)
+                             bordered=False, numbered=numbered)
     return None
+
+
+def is_page_number(line: list[dict]) -> bool:
+    return len(line) == 1 and line[0]["text"].strip("-– ").isdigit()
 
 
 def words_to_lines(words: list[dict]) -> list[list[dict]]:

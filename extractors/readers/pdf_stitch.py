@@ -21,6 +21,7 @@ class PageTable:
     column_x: list[float] = field(default_factory=list)
     top: float = 0.0
     bordered: bool = True
+    numbered: bool = False  # borderless only: rows start where the «№» column holds a number
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
@@ -83,12 +84,14 @@ def same_texts(a: list[str], b: list[str]) -> bool:
 
 
 def is_fragment(cells: list[Cell], n_cols: int) -> bool:
-    if len(cells) < 2 or cells[0].text or len(cells) < n_cols:
+    """The top of a row Word broke across the page: only continuing (lower-case) text, or an empty
+    first cell («№») beside another empty one. A genuinely unnumbered row has all its cells filled."""
+    texts = [c.text for c in cells]
+    if len(cells) < 2 or len(cells) < n_cols or not any(texts):
         return False
-    rest = [c.text for c in cells[1:]]
-    if not any(rest):
-        return False
-    return any(not t for t in rest) or all(starts_as_continuation(t) for t in rest if t)
+    if all(starts_as_continuation(t) for t in texts if t):
+        return True
+    return not texts[0] and any(not t for t in texts[1:])
 
 
 def starts_as_continuation(text: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from extractors.encodings import decode_text
+from extractors.listplan import looks_like_closing_line
 from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable
 
 BLANK = re.compile(r"^\s*$")
@@ -43,7 +44,7 @@ def cell_per_line_to_content(lines: list[str]) -> DocumentContent:
             current.append(line[1:].strip())
         elif BLANK.match(line):
             current = None
-        elif rows and not looks_like_new_block(line):
+        elif rows and not looks_like_closing_line(line):
             rows[-1][-1] += "\n" + line.strip()  # a paragraph continuing the row's last cell
         else:
             paragraphs.append(Paragraph(text=line.strip(), position=position))
@@ -61,7 +62,7 @@ def row_per_line_to_content(lines: list[str]) -> DocumentContent:
             rows.append([cell.strip() for cell in line.split("\t")])
         elif BLANK.match(line):
             continue
-        elif rows and table_position is not None and not looks_like_new_block(line):
+        elif rows and table_position is not None and not looks_like_closing_line(line):
             rows[-1][-1] += "\n" + line.strip()
         else:
             paragraphs.append(Paragraph(text=line.strip(), position=position))
@@ -69,11 +70,6 @@ def row_per_line_to_content(lines: list[str]) -> DocumentContent:
         return DocumentContent(format="txt", paragraphs=paragraphs)
     return DocumentContent(format="txt", paragraphs=paragraphs, tables=[grid_to_table(rows)],
                            table_positions=[table_position])
-
-
-def looks_like_new_block(line: str) -> bool:
-    """A line after the table that is not a wrapped cell: a signature, a note, a heading."""
-    return bool(re.match(r"^\s*(Приложение|Примечание|Руководитель|Председатель|Исп\.|\*)", line))
 
 
 def grid_to_table(rows: list[list[str]]) -> RawTable:
