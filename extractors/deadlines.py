@@ -1,0 +1,252 @@
+"""Deadline cells («до 01 марта», «III квартал», «в дни голосования») → typed `Deadline`s.
+
+`deadline_grammar` reads what a cell says as calendar spans; this module gives them years (written,
+the plan's, the campaign window's or the voting days'), turns them into dates and flags what looks
+wrong without changing it. Anything not understood stays `unparsed` with the raw text and the reason.
+"""
+
+import json
+from calendar import monthrange
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.deadline_grammar import GrammarError, Reading, Span, text_to_reading
+from extractors.deadline_tokens import normalise
+from schemas import Deadline, PlanContext
+
+PRECISIONS = ("day", "decade", "month", "quarter", "half", "year")
+PHRASE_KINDS = ("recurring", "as_needed", "ongoing")
+EARLIEST, LATEST = 1990, 2100
+
+
+# ---------------------------------------------------------------- the voting calendar
+
+
+def load_voting_days() -> tuple[dict[tuple[int, str], tuple[date, date]], dict[str, str]]:
+    data = json.loads((Path(__file__).parent / "data" / "voting_days.json").read_text(encoding="utf-8"))
+    days = {
+        (e["year"], e["election"]): (date.fromisoformat(e["start"]), date.fromisoformat(e["end"]))
+        for e in data["elections"]
+    }
+    return days, data["aliases"]
+
+
+VOTING_DAYS, ELECTION_ALIASES = load_voting_days()
+
+
+def calendar_voting_days(year: int, election: str | None = None) -> tuple[date, date] | None:
+    """First and last voting day of `year`'s election (default: the September single voting day)."""
+    kind = ELECTION_ALIASES.get((election or "single").strip().lower())
+    return VOTING_DAYS.get((year, kind))
+
+
+def voting_span(context: PlanContext) -> tuple[Span, tuple[str, ...]]:
+    """The plan's voting days as a span; the calendar's if the plan gives none."""
+    start, end, warnings = context.voting_start or context.voting_end, context.voting_end, ()
+    if start is None and context.plan_year:
+        start, end = calendar_voting_days(context.plan_year) or (None, None)
+        warnings = (f"voting days taken from the calendar of {context.plan_year}",)
+    if start is None:
+        known = f" and the calendar has none for {context.plan_year}" if context.plan_year else ""
+        raise GrammarError(f"voting days unknown: the plan gives none{known}")
+    end = end or start
+    return Span("voting", start.month, start.day, end.month, end.day, start.year), warnings
+
+
+# ---------------------------------------------------------------- years
+
+
+def month_bounds(span: Span, year: int) -> tuple[date, date]:
+    return date(year, span.first_month, 1), date(year, span.last_month, monthrange(year, span.last_month)[1])
+
+
+def campaign_year(span: Span, context: PlanContext) -> int | None:
+    """When approval and voting fall in different years, the year that puts the span in the campaign."""
+    approved, voting_end = context.approved_on, context.voting_end
+    if not (approved and voting_end) or approved.year == voting_end.year or span.unit == "year":
+        return None
+    for year in range(approved.year, voting_end.year + 1):
+        first, last = month_bounds(span, year)
+        if first <= voting_end and last >= approved.replace(day=1):
+            return year
+    return None
+
+
+def inferred_year(span: Span, context: PlanContext) -> tuple[int, str]:
+    year = campaign_year(span, context)
+    if year is not None:
+        return year, "campaign"
+    if context.plan_year:
+        return context.plan_year, "plan"
+    if context.voting_end or context.voting_start:
+        return (context.voting_end or context.voting_start).year, "campaign"
+    if context.approved_on:
+        return context.approved_on.year, "plan"
+    raise GrammarError("no year in the cell and none known for the plan")
+
+
+def crosses_new_year(left: Span, right: Span) -> int:
+    return int(left.first_month > right.first_month)
+
+
+def years_of(spans: tuple[Span, ...], context: PlanContext) -> tuple[list[int], str]:
+    """Written years kept; the others borrowed from the neighbour, rolling over New Year where needed."""
+    years = [s.year for s in spans]
+    written = [i for i, y in enumerate(years) if y is not None]
+    source = "explicit"
+    if not written:
+        years[0], source = inferred_year(spans[0], context)
+    first = written[0] if written else 0
+    for i in range(first - 1, -1, -1):
+        years[i] = years[i + 1] - crosses_new_year(spans[i], spans[i + 1])
+    for i in range(first + 1, len(spans)):
+        if years[i] is None:
+            years[i] = years[i - 1] + crosses_new_year(spans[i - 1], spans[i])
+    return years, source
+
+
+def span_dates(span: Span, year: int) -> tuple[date, date]:
+    if not EARLIEST <= year <= LATEST:
+        raise GrammarError(f"year {year} outside {EARLIEST}–{LATEST}")
+    last_day = span.last_day or monthrange(year, span.last_month)[1]
+    try:
+        return date(year, span.first_month, span.first_day), date(year, span.last_month, last_day)
+    except ValueError:
+        raise GrammarError(f"no such date: {span.first_day:02d}.{span.first_month:02d}.{year}") from None
+
+
+# ---------------------------------------------------------------- readings → deadlines
+
+
+def spans_to_dates(reading: Reading, context: PlanContext) -> tuple[list[tuple[date, date]], str, list[str]]:
+    """Every span's first and last day, how its year was found, and warnings on the way."""
+    spans, warnings = list(reading.spans), []
+    for i, span in enumerate(spans):
+        if span.unit == "voting":
+            spans[i], found = voting_span(context)
+            warnings.extend(found)
+    years, source = years_of(tuple(spans), context)
+    if source == "explicit" and all(s.year is None for s in reading.spans):
+        source = "voting_days"
+    return [span_dates(s, y) for s, y in zip(spans, years, strict=True)], source, warnings
+
+
+def precision_of(spans: tuple[Span, ...]) -> str:
+    units = [PRECISIONS.index(s.unit) if s.unit in PRECISIONS else 0 for s in spans]
+    return PRECISIONS[max(units)]
+
+
+def bounds_of(kind: str, spans: tuple[Span, ...], dates: list[tuple[date, date]]) -> dict:
+    """The reading's kind → the Deadline's kind and its start/end (and the days of a list)."""
+    if kind == "single":
+        one_day = spans[0].unit == "day"
+        return {"kind": "date" if one_day else "range", "start": dates[0][0], "end": dates[0][1]}
+    if kind == "list":
+        days = sorted(d for d, _ in dates) if all(s.unit == "day" for s in spans) else []
+        return {
+            "kind": "range",
+            "start": min(d for d, _ in dates),
+            "end": max(e for _, e in dates),
+            "dates": days,
+        }
+    return {
+        "range": {"kind": "range", "start": dates[0][0], "end": dates[-1][1]},
+        "before_start": {"kind": "before", "end": dates[0][0]},
+        "before_end": {"kind": "before", "end": dates[0][1]},
+        "after_start": {"kind": "after", "start": dates[0][0]},
+        "after_end": {"kind": "after", "start": dates[0][1] + timedelta(days=1)},
+    }[kind]
+
+
+def reading_to_deadline(raw: str, reading: Reading, context: PlanContext) -> Deadline:
+    warnings = list(reading.warnings)
+    if reading.kind in PHRASE_KINDS:
+        return Deadline(raw=raw, kind=reading.kind, recurrence=reading.recurrence, warnings=warnings)
+    dates, source, found = spans_to_dates(reading, context)
+    voting = any(s.unit == "voting" for s in reading.spans)
+    if reading.mentions_voting:
+        warnings.extend(voting_mismatch(dates, context))
+    return Deadline(
+        raw=raw,
+        **bounds_of(reading.kind, reading.spans, dates),
+        precision=precision_of(reading.spans),
+        anchor="voting_days" if voting else None,
+        year_source=source,
+        warnings=warnings + found,
+    )
+
+
+def voting_mismatch(dates: list[tuple[date, date]], context: PlanContext) -> list[str]:
+    """«в дни голосования 17-19 сентября»: the written dates are kept; say if the plan's voting days differ."""
+    if not context.voting_start or not context.voting_end:
+        return []
+    if dates[0][0] == context.voting_start and dates[-1][1] == context.voting_end:
+        return []
+    return [f"dates differ from the voting days {context.voting_start}..{context.voting_end}"]
+
+
+# ---------------------------------------------------------------- sanity
+
+
+def sanity_warnings(deadline: Deadline, context: PlanContext) -> list[str]:
+    """Kept as read, but flagged: before approval, end before start, a year far from the plan's."""
+    days = [d for d in (deadline.start, deadline.end) if d is not None]
+    warnings = []
+    if context.approved_on and max(days) < context.approved_on:
+        warnings.append(f"before approval date {context.approved_on}")
+    elif context.approved_on and min(days) < context.approved_on:
+        warnings.append(f"starts before approval date {context.approved_on}")
+    if deadline.start and deadline.end and deadline.end < deadline.start:
+        warnings.append("end before start")
+    far = sorted({d.year for d in days if context.plan_year and abs(d.year - context.plan_year) > 2})
+    warnings.extend(f"year {y} is more than 2 years from the plan year {context.plan_year}" for y in far)
+    return warnings
+
+
+def checked(deadline: Deadline, context: PlanContext) -> Deadline:
+    days = [d for d in (deadline.start, deadline.end, *deadline.dates) if d is not None]
+    if not days:
+        return deadline
+    outside = [d for d in days if not EARLIEST <= d.year <= LATEST]
+    if outside:
+        return unparsed(deadline.raw, f"date {outside[0]} outside {EARLIEST}–{LATEST}")
+    deadline.warnings.extend(sanity_warnings(deadline, context))
+    return deadline
+
+
+# ---------------------------------------------------------------- public API
+
+
+def unparsed(raw: str, why: str) -> Deadline:
+    return Deadline(raw=raw, kind="unparsed", warnings=[why])
+
+
+def raw_to_deadline(raw: str, context: PlanContext) -> Deadline:
+    text = normalise(raw)
+    if not text:  # empty, spaces, or only a dash or dots: nothing was stated
+        return Deadline(raw=raw, kind="unspecified")
+    try:
+        return checked(reading_to_deadline(raw, text_to_reading(text), context), context)
+    except GrammarError as error:
+        return unparsed(raw, str(error))
+
+
+@lru_cache(maxsize=65536)
+def cached_deadline(
+    raw: str, year: int | None, approved: date | None, start: date | None, end: date | None
+) -> Deadline:
+    context = PlanContext(plan_year=year, approved_on=approved, voting_start=start, voting_end=end)
+    try:
+        return raw_to_deadline(raw, context)
+    except Exception as error:  # noqa: BLE001 — a deadline cell must never stop a document
+        return unparsed(raw, f"internal error: {error!r}")
+
+
+def normalize_deadline(raw: str, context: PlanContext) -> Deadline:
+    """A deadline cell → its typed meaning. Never raises; repeated (cell, plan) pairs come from a cache."""
+    if not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    c = context if isinstance(context, PlanContext) else PlanContext()
+    found = cached_deadline(raw, c.plan_year, c.approved_on, c.voting_start, c.voting_end)
+    return found.model_copy(deep=True)
