@@ -9,7 +9,7 @@ from extractors.roles import header_roles, is_plan_header
 from schemas import DocumentContent, NoPlanTableError, PlanRow, RawRow, RawTable
 
 HEADER_SEARCH_ROWS = 5
-SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раздел|Часть)\s", re.I)
+SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раздел|Часть)\s", re.IGNORECASE)
 
 
 class AssembledPlan:

@@ -5,9 +5,9 @@ import html
 import re
 
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")  # real tags only, not «a < b»
-BLOCK_TAGS = re.compile(r"</?(p|div|br|tr|h\d)\b[^>]*>", re.I)
-LIST_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.I)
-UL_BLOCK = re.compile(r"<(ul|ol)\b[^>]*>(.*?)(?:</\1>|$)", re.I | re.S)  # Word exports may not close it
+BLOCK_TAGS = re.compile(r"</?(p|div|br|tr|h\d)\b[^>]*>", re.IGNORECASE)
+LIST_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+UL_BLOCK = re.compile(r"<(ul|ol)\b[^>]*>(.*?)(?:</\1>|$)", re.IGNORECASE | re.DOTALL)  # Word exports may not close it
 BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
 INLINE_DASH_ITEM = re.compile(r"(?:^|\s)[-–—•]\s+")
 SPACE = re.compile(r"\s+")

@@ -6,7 +6,7 @@ built, pymorphy2 finds its dictionaries without pkg_resources, and BLAS uses one
 
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -22,32 +22,32 @@ def _point_pymorphy2_at_its_dictionaries() -> None:
 
 _point_pymorphy2_at_its_dictionaries()
 
-import natasha  # noqa: E402  (after the environment above is set)
+import natasha
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁёA-Za-z]+)*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def morph_vocab() -> natasha.MorphVocab:
     return natasha.MorphVocab()
 
 
-@lru_cache(maxsize=None)
+@cache
 def segmenter() -> natasha.Segmenter:
     return natasha.Segmenter()
 
 
-@lru_cache(maxsize=None)
+@cache
 def embedding() -> natasha.NewsEmbedding:
     return natasha.NewsEmbedding()
 
 
-@lru_cache(maxsize=None)
+@cache
 def morph_tagger() -> natasha.NewsMorphTagger:
     return natasha.NewsMorphTagger(embedding())
 
 
-@lru_cache(maxsize=None)
+@cache
 def ner_tagger() -> natasha.NewsNERTagger:
     return natasha.NewsNERTagger(embedding())
 

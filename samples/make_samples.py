@@ -510,7 +510,7 @@ def set_widths(table, widths_cm: list[float]):
     for col, width in zip(table.columns, widths_cm):
         col.width = Cm(width)
     for row in table.rows:
-        for tc, width in zip(row._tr.tc_lst, widths_cm):
+        for tc in row._tr.tc_lst[: len(widths_cm)]:
             tc.get_or_add_tcPr()
         for idx, cell in enumerate(row.cells):
             if idx < len(widths_cm):

@@ -47,6 +47,6 @@ class ParsedDocument(BaseModel):
     activities: list["Activity"] = Field(default_factory=list)
 
 
-from schemas.activity import Activity  # noqa: E402  (Activity does not import this module)
+from schemas.activity import Activity
 
 ParsedDocument.model_rebuild()

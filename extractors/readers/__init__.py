@@ -1,7 +1,7 @@
 """Readers, chosen from an explicit table keyed by the *sniffed* format (not only the file's suffix)."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import read_pdf

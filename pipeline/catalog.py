@@ -1,0 +1,134 @@
+"""The catalog: an embedded SQLite database in the output folder recording every input ever seen, what
+became of it and when. It — not Prefect's run history — is the record of what came in.
+
+- `contents`: one row per distinct file content (sha256): the parse outcome and the parsed activities,
+  so a night re-parses only what is new (or what a new pipeline version must read again);
+- `files`: one row per (content, file name) ever uploaded, with the status decided by consolidation;
+- `history`: every status a file has had, per run; `runs`: one row per night.
+"""
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from schemas import Activity, DocumentRecord, ParsedDocument, SourceFile
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS contents (
+    document_id TEXT PRIMARY KEY, format TEXT, outcome TEXT NOT NULL, reason TEXT,
+    record_json TEXT NOT NULL, activities_json TEXT NOT NULL,
+    pipeline_version TEXT, processed_at TEXT, parse_seconds REAL
+);
+CREATE TABLE IF NOT EXISTS files (
+    document_id TEXT NOT NULL, source_file TEXT NOT NULL, size INTEGER, path TEXT,
+    first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL,
+    status TEXT, reason TEXT, duplicate_of TEXT, superseded_by TEXT,
+    PRIMARY KEY (document_id, source_file)
+);
+CREATE TABLE IF NOT EXISTS history (
+    run_id TEXT, at TEXT, document_id TEXT, source_file TEXT, status TEXT, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT, files_seen INTEGER, parsed INTEGER,
+    summary_json TEXT, outcome TEXT
+);
+"""
+
+
+class Catalog:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def transaction(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def register_files(self, sources: list[SourceFile], now: datetime) -> None:
+        with self.transaction():
+            for s in sources:
+                self.db.execute(
+                    "INSERT INTO files (document_id, source_file, size, path, first_seen_at, last_seen_at) "
+                    "VALUES (?,?,?,?,?,?) ON CONFLICT (document_id, source_file) DO UPDATE SET "
+                    "last_seen_at = excluded.last_seen_at, path = excluded.path",
+                    (s.document_id, s.name, s.size, str(s.path), now.isoformat(), now.isoformat()))
+
+    def contents_to_parse(self, sources: list[SourceFile], version: str, reprocess: str) -> list[SourceFile]:
+        """One source per content that is new, parsed by another pipeline version, or asked for again."""
+        known = {row[0]: (row[1], row[2]) for row in
+                 self.db.execute("SELECT document_id, pipeline_version, outcome FROM contents")}
+        chosen: dict[str, SourceFile] = {}
+        for s in sources:
+            seen = known.get(s.document_id)
+            if (seen is None or seen[0] != version or reprocess == "all"
+                    or (reprocess == "failed" and seen[1] == "quarantined")):
+                chosen.setdefault(s.document_id, s)
+        return list(chosen.values())
+
+    def save_parsed(self, parsed: ParsedDocument) -> None:
+        r = parsed.record
+        activities = json.dumps([a.model_dump(mode="json") for a in parsed.activities], ensure_ascii=False)
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO contents VALUES (?,?,?,?,?,?,?,?,?)",
+                (r.document_id, r.format, "quarantined" if r.status == "quarantined" else "parsed", r.reason,
+                 r.model_dump_json(), activities, r.pipeline_version,
+                 r.processed_at.isoformat() if r.processed_at else None, r.parse_seconds))
+
+    def parsed_contents(self) -> dict[str, tuple[DocumentRecord, str]]:
+        """document_id → (record as parsed, activities JSON) for every content ever parsed."""
+        rows = self.db.execute("SELECT document_id, record_json, activities_json FROM contents")
+        return {d: (DocumentRecord.model_validate_json(rec), acts) for d, rec, acts in rows}
+
+    def activities_of(self, document_id: str) -> list[Activity]:
+        row = self.db.execute("SELECT activities_json FROM contents WHERE document_id = ?",
+                              (document_id,)).fetchone()
+        return [Activity.model_validate(a) for a in json.loads(row[0])] if row else []
+
+    def files(self) -> list[dict]:
+        cursor = self.db.execute("SELECT * FROM files ORDER BY first_seen_at, source_file")
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def set_statuses(self, records: list[DocumentRecord], run_id: str, now: datetime) -> None:
+        with self.transaction():
+            for r in records:
+                old = self.db.execute("SELECT status, reason FROM files WHERE document_id=? AND source_file=?",
+                                      (r.document_id, r.source_file)).fetchone()
+                self.db.execute(
+                    "UPDATE files SET status=?, reason=?, duplicate_of=?, superseded_by=? "
+                    "WHERE document_id=? AND source_file=?",
+                    (r.status, r.reason, r.duplicate_of, r.superseded_by, r.document_id, r.source_file))
+                if old != (r.status, r.reason):
+                    self.db.execute("INSERT INTO history VALUES (?,?,?,?,?,?)",
+                                    (run_id, now.isoformat(), r.document_id, r.source_file, r.status,
+                                     r.reason))
+
+    def start_run(self, run_id: str, now: datetime, files_seen: int, parsed: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO runs (run_id, started_at, files_seen, parsed, outcome) "
+                        "VALUES (?,?,?,?, 'running')", (run_id, now.isoformat(), files_seen, parsed))
+
+    def finish_run(self, run_id: str, now: datetime, summary: dict, outcome: str = "completed") -> None:
+        self.db.execute("UPDATE runs SET finished_at=?, summary_json=?, outcome=? WHERE run_id=?",
+                        (now.isoformat(), json.dumps(summary, ensure_ascii=False), outcome, run_id))
+
+    def history(self) -> list[tuple]:
+        return self.db.execute("SELECT at, source_file, status, reason FROM history ORDER BY at").fetchall()
+
+    def runs(self) -> list[tuple]:
+        return self.db.execute("SELECT run_id, started_at, finished_at, files_seen, parsed, outcome "
+                               "FROM runs ORDER BY started_at").fetchall()

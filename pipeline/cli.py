@@ -1,0 +1,85 @@
+"""`svodka`: extract one file, ingest inboxes, show the catalog, keep the nightly schedule."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="svodka", description="Сводка планов общественных штабов")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="разобрать один файл и напечатать результат (JSON)")
+    extract.add_argument("file", type=Path)
+    extract.set_defaults(handler=cmd_extract)
+
+    ingest = commands.add_parser("ingest", help="принять файлы из папок и опубликовать набор")
+    ingest.add_argument("inbox", nargs="+", type=Path)
+    add_run_options(ingest)
+    ingest.set_defaults(handler=cmd_ingest)
+
+    status = commands.add_parser("status", help="что пришло, что отложено и почему")
+    status.add_argument("--out", type=Path, default=Path("data"))
+    status.set_defaults(handler=cmd_status)
+    return parser
+
+
+def add_run_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--out", type=Path, default=Path("data"), help="папка публикации (data)")
+    command.add_argument("--reprocess", choices=["none", "failed", "all"], default="none",
+                         help="разобрать заново: ничего, отложенные, всё")
+    command.add_argument("--workers", type=int, default=2, help="параллельных процессов разбора")
+    command.add_argument("--runner", choices=["threads", "processes", "dask"], default="processes")
+    command.add_argument("--dask-address", default=None, help="адрес планировщика Dask")
+
+
+def settings_from(args) -> Settings:
+    return Settings(out_dir=args.out, reprocess=args.reprocess, workers=args.workers,
+                    task_runner=args.runner, dask_address=args.dask_address)
+
+
+def cmd_extract(args) -> int:
+    from pipeline.inbox import fingerprint
+    from pipeline.parse import parse_source
+
+    if not args.file.is_file():
+        print(f"Файл не найден: {args.file}", file=sys.stderr)
+        return 2
+    parsed = parse_source(fingerprint(args.file), Settings())
+    print(json.dumps(parsed.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    return 0 if parsed.record.status != "quarantined" else 1
+
+
+def cmd_ingest(args) -> int:
+    from flows.ingest import run_ingest
+    from pipeline.report import summary_to_text
+
+    missing = [str(p) for p in args.inbox if not p.exists()]
+    if missing:
+        print(f"Не найдены: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    summary = run_ingest([str(p) for p in args.inbox], settings_from(args))
+    print(summary_to_text(summary))
+    print(f"\nНабор опубликован в {args.out.resolve()}: activities.jsonl, documents.jsonl, "
+          "activities.parquet, activities.csv")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from pipeline.status import status_to_text
+
+    print(status_to_text(args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Decide what each file ever seen is now: the current plan of its region and year, a superseded
+revision, a byte-identical duplicate, or quarantined — and so which activities are published."""
+
+from datetime import date, datetime
+
+from schemas import DocumentRecord
+
+
+def files_to_records(files: list[dict], parsed: dict[str, DocumentRecord]) -> list[DocumentRecord]:
+    """One record per file row of the catalog (oldest first), statuses decided."""
+    records: list[DocumentRecord] = []
+    first_file_of: dict[str, DocumentRecord] = {}
+    for f in files:
+        base = parsed.get(f["document_id"])
+        if base is None:
+            continue  # seen but not parsed yet (a run that stopped midway); the next run parses it
+        record = base.model_copy(update={
+            "source_file": f["source_file"], "first_seen_at": datetime.fromisoformat(f["first_seen_at"]),
+            "duplicate_of": None, "superseded_by": None})
+        original = first_file_of.setdefault(f["document_id"], record)
+        if original is not record:
+            record.status, record.duplicate_of = "duplicate", original.document_id
+            record.reason = f"Точная копия файла «{original.source_file}» (те же байты)"
+            record.activity_count = original.activity_count
+        records.append(record)
+    mark_superseded([r for r in records if r.status == "ingested"])
+    return records
+
+
+def revision_key(record: DocumentRecord) -> tuple:
+    """Later approval wins; then the later upload; then the name, so the choice is deterministic."""
+    return (record.approved_on or date.min, record.first_seen_at or datetime.min, record.source_file)
+
+
+def mark_superseded(ingested: list[DocumentRecord]) -> None:
+    groups: dict[tuple, list[DocumentRecord]] = {}
+    for record in ingested:
+        if record.region_number and record.plan_year:
+            groups.setdefault((record.region_number, record.plan_year), []).append(record)
+    for group in groups.values():
+        current = max(group, key=revision_key)
+        for record in group:
+            if record is not current:
+                record.status, record.superseded_by = "superseded", current.document_id
+                approved = f", утверждена {current.approved_on:%d.%m.%Y}" if current.approved_on else ""
+                record.reason = f"Заменён более новой версией плана «{current.source_file}»{approved}"
+
+
+def published_document_ids(records: list[DocumentRecord]) -> list[str]:
+    return [r.document_id for r in records if r.status == "ingested"]

@@ -1,0 +1,118 @@
+"""A night's ingest as plain steps: prepare (scan, register, choose what to parse), parse (one document
+at a time, by whoever orchestrates), finish (record, consolidate, publish, summarise).
+
+`flows/ingest.py` runs the same steps under Prefect; `run_night` runs them serially for tests and tools.
+"""
+
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import uuid4
+
+from pipeline.catalog import Catalog
+from pipeline.consolidate import files_to_records
+from pipeline.inbox import scan_inboxes
+from pipeline.parse import parse_source
+from pipeline.publish import publish_release
+from pipeline.report import NightSummary, summarise
+from pipeline.settings import Settings
+from schemas import Activity, ParsedDocument, SourceFile
+
+CATALOG_NAME = "catalog.sqlite"
+
+
+@dataclass
+class NightPlan:
+    run_id: str
+    sources: list[SourceFile]
+    to_parse: list[SourceFile]
+
+
+def catalog_for(settings: Settings) -> Catalog:
+    return Catalog(settings.out_dir / CATALOG_NAME)
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%S}-{uuid4().hex[:6]}"
+
+
+def prepare_night(inboxes: list[Path], settings: Settings) -> NightPlan:
+    now = datetime.now(UTC)
+    sources = scan_inboxes(inboxes)
+    keep_originals(sources, settings.out_dir / "originals")
+    catalog = catalog_for(settings)
+    try:
+        catalog.register_files(sources, now)
+        candidates = sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals")
+        to_parse = catalog.contents_to_parse(candidates, settings.pipeline_version, settings.reprocess)
+        run_id = new_run_id(now)
+        catalog.start_run(run_id, now, len(sources), len(to_parse))
+    finally:
+        catalog.close()
+    return NightPlan(run_id=run_id, sources=sources, to_parse=to_parse)
+
+
+def keep_originals(sources: list[SourceFile], folder: Path) -> None:
+    """Every upload is kept by content, so a later pipeline version can re-read it after the inbox is
+    emptied, and nothing that came in is ever lost."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        target = folder / source.document_id
+        if not target.exists():
+            temporary = folder / f".{source.document_id}.tmp"
+            shutil.copyfile(source.path, temporary)
+            temporary.replace(target)
+
+
+def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder: Path) -> list[SourceFile]:
+    present = {s.document_id for s in sources}
+    stored = []
+    for f in catalog.files():
+        path = folder / f["document_id"]
+        if f["document_id"] not in present and path.exists():
+            stored.append(SourceFile(path=path, name=f["source_file"], document_id=f["document_id"],
+                                     size=f["size"] or 0, format=sniff(path)))
+            present.add(f["document_id"])
+    return stored
+
+
+def sniff(path: Path) -> str:
+    from extractors.sniff import sniff_format
+
+    return sniff_format(path)
+
+
+def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings,
+                 extra_writers=()) -> NightSummary:
+    now = datetime.now(UTC)
+    catalog = catalog_for(settings)
+    try:
+        for document in parsed:
+            catalog.save_parsed(document)
+        contents = catalog.parsed_contents()
+        records = files_to_records(catalog.files(), {d: rec for d, (rec, _) in contents.items()})
+        activities = current_activities(records, catalog)
+        publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers)
+        catalog.set_statuses(records, plan.run_id, now)
+        summary = summarise(plan.run_id, records, activities, len(plan.sources), len(parsed))
+        catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
+    finally:
+        catalog.close()
+    return summary
+
+
+def current_activities(records, catalog: Catalog) -> list[Activity]:
+    ids = [r.document_id for r in records if r.status == "ingested"]
+    return [a for document_id in dict.fromkeys(ids) for a in catalog.activities_of(document_id)]
+
+
+def run_night(inboxes: list[Path], settings: Settings) -> NightSummary:
+    plan = prepare_night(inboxes, settings)
+    parsed = [parse_source(source, settings) for source in plan.to_parse]
+    return finish_night(plan, parsed, settings)
+
+
+def status_counts(records) -> Counter:
+    return Counter(r.status for r in records)

@@ -1,0 +1,68 @@
+"""Parse one file into its document record and activities. Never raises for a bad file: whatever goes
+wrong becomes a `quarantined` record whose reason a chamber employee can act on."""
+
+import time
+import traceback
+from datetime import UTC, datetime
+
+from extractors.assemble import AssembledPlan, content_to_plan_rows
+from extractors.deadlines import calendar_voting_days
+from extractors.facts import read_plan_facts
+from extractors.readers import READERS
+from pipeline.admission import check_admissible
+from pipeline.enrich import row_to_activity
+from pipeline.settings import Settings
+from schemas import DocumentError, DocumentRecord, ParsedDocument, PlanContext, PlanFacts, SourceFile
+
+
+def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
+    started = time.perf_counter()
+    now = datetime.now(UTC)
+    try:
+        parsed = read_plan(source, settings, now)
+    except DocumentError as error:
+        parsed = ParsedDocument(record=quarantined(source, error.reason, now))
+    except Exception as error:  # the pipeline's own failure: keep the file on record, never drop it
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()[:300]
+        reason = f"Svodka не смогла обработать файл (внутренняя ошибка: {detail}). Сообщите разработчикам"
+        parsed = ParsedDocument(record=quarantined(source, reason, now))
+    parsed.record.parse_seconds = round(time.perf_counter() - started, 4)
+    parsed.record.pipeline_version = settings.pipeline_version
+    return parsed
+
+
+def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
+    reader_format = check_admissible(source, settings)
+    content = READERS[reader_format](source.path)
+    assembled = content_to_plan_rows(content)
+    facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
+    context = plan_context(facts)
+    activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
+    record = DocumentRecord(
+        document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
+        reason="; ".join(facts.reasons) or None,
+        region_code=facts.region.code if facts.region else None,
+        region_number=facts.region.number if facts.region else None,
+        region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
+        approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
+        activity_count=len(activities), pages=content.pages, processed_at=now,
+    )
+    return ParsedDocument(record=record, activities=activities)
+
+
+def body_text(loose_text: str, assembled: AssembledPlan) -> str:
+    rows = (f"{r.title} {r.description or ''} {r.responsible_raw}" for r in assembled.rows)
+    return loose_text + "\n" + "\n".join(rows)
+
+
+def plan_context(facts: PlanFacts) -> PlanContext:
+    start, end = facts.voting_start, facts.voting_end
+    if start is None and facts.plan_year:
+        start, end = calendar_voting_days(facts.plan_year, facts.election) or (None, None)
+    return PlanContext(plan_year=facts.plan_year, approved_on=facts.approved_on, voting_start=start,
+                       voting_end=end)
+
+
+def quarantined(source: SourceFile, reason: str, now: datetime) -> DocumentRecord:
+    return DocumentRecord(document_id=source.document_id, source_file=source.name, format=source.format,
+                          status="quarantined", reason=reason, processed_at=now)

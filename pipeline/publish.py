@@ -1,0 +1,136 @@
+"""Publish the dataset atomically. Each run writes a complete release into `releases/<id>/`, marks it
+complete, then swaps the `current` symlink in one rename. The top-level files (`activities.jsonl` …) are
+fixed symlinks through `current`, so a reader sees the old release or the new one, never a mix, and a
+run that dies midway leaves the previous release in place; the next run clears the debris."""
+
+import csv
+import json
+import os
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas import Activity, DocumentRecord
+
+COMPLETE_MARK = ".complete"
+KEEP_RELEASES = 3
+PUBLISHED_FILES = ["activities.jsonl", "documents.jsonl", "activities.parquet", "activities.csv"]
+
+
+def publish_release(out_dir: Path, run_id: str, activities: list[Activity], records: list[DocumentRecord],
+                    extra_writers=()) -> Path:
+    """Write a release, swap it in, and return its folder. `extra_writers` add more outputs
+    (each a callable taking the release folder, the activities and the records)."""
+    releases = out_dir / "releases"
+    release = releases / run_id
+    clear_incomplete_releases(releases)
+    release.mkdir(parents=True)
+    write_jsonl(release / "activities.jsonl", [a.model_dump(mode="json") for a in activities])
+    write_jsonl(release / "documents.jsonl", [r.model_dump(mode="json") for r in records])
+    write_parquet(release / "activities.parquet", activities)
+    write_csv(release / "activities.csv", activities)
+    for writer in extra_writers:
+        writer(release, activities, records)
+    (release / COMPLETE_MARK).write_text(datetime.now().isoformat())
+    swap_current(out_dir, release)
+    link_top_level(out_dir, sorted(p.name for p in release.iterdir() if not p.name.startswith(".")))
+    prune_old_releases(releases, keep=release)
+    return release
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def activities_to_arrow(activities: list[Activity]) -> pa.Table:
+    fields = []
+    for name, info in Activity.model_fields.items():
+        fields.append(pa.field(name, arrow_type(info.annotation)))
+    schema = pa.schema(fields)
+    return pa.Table.from_pylist([a.model_dump() for a in activities], schema=schema)
+
+
+def arrow_type(annotation) -> pa.DataType:
+    text = str(annotation)
+    if "list[datetime.date]" in text:
+        return pa.list_(pa.date32())
+    if "list[" in text:
+        return pa.list_(pa.string())
+    if "datetime.datetime" in text:
+        return pa.timestamp("us", tz="UTC")
+    if "datetime.date" in text:
+        return pa.date32()
+    if "int" in text:
+        return pa.int32()
+    return pa.string()
+
+
+def write_parquet(path: Path, activities: list[Activity]) -> None:
+    pq.write_table(activities_to_arrow(activities), path)
+
+
+def csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(csv_value(v) for v in value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(path: Path, activities: list[Activity]) -> None:
+    """UTF-8 with BOM so Excel shows Cyrillic; lists joined with «; »."""
+    names = list(Activity.model_fields)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(names)
+        for a in activities:
+            writer.writerow([csv_value(getattr(a, n)) for n in names])
+
+
+def swap_current(out_dir: Path, release: Path) -> None:
+    temporary = out_dir / ".current.tmp"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(Path("releases") / release.name)
+    os.replace(temporary, out_dir / "current")
+
+
+def link_top_level(out_dir: Path, names: list[str]) -> None:
+    for name in names:
+        link = out_dir / name
+        target = Path("current") / name
+        if link.is_symlink() and Path(os.readlink(link)) == target:
+            continue
+        temporary = out_dir / f".{name}.tmp"
+        if temporary.is_symlink() or temporary.exists():
+            temporary.unlink()
+        temporary.symlink_to(target)
+        os.replace(temporary, link)
+
+
+def clear_incomplete_releases(releases: Path) -> None:
+    """A release without its completion mark is what a crashed run left behind."""
+    for release in releases.glob("*") if releases.exists() else []:
+        if release.is_dir() and not (release / COMPLETE_MARK).exists():
+            shutil.rmtree(release, ignore_errors=True)
+
+
+def prune_old_releases(releases: Path, keep: Path) -> None:
+    complete = sorted((r for r in releases.iterdir() if (r / COMPLETE_MARK).exists()),
+                      key=lambda r: (r / COMPLETE_MARK).stat().st_mtime)
+    for release in complete[:-KEEP_RELEASES]:
+        if release != keep:
+            shutil.rmtree(release, ignore_errors=True)
+
+
+def current_release(out_dir: Path) -> Path | None:
+    current = out_dir / "current"
+    return current.resolve() if current.exists() else None

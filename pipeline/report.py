@@ -1,0 +1,48 @@
+"""The night in a few lines: documents by status (with reasons) and activities by region."""
+
+from collections import Counter
+
+from pydantic import BaseModel
+
+from schemas import Activity, DocumentRecord
+
+
+class NightSummary(BaseModel):
+    run_id: str
+    files_seen: int
+    parsed: int
+    documents_by_status: dict[str, int]
+    activities_by_region: dict[str, int]
+    activities_total: int
+    not_ingested: list[tuple[str, str, str]]  # (file, status, reason)
+
+
+def summarise(run_id: str, records: list[DocumentRecord], activities: list[Activity], files_seen: int,
+              parsed: int) -> NightSummary:
+    by_region = Counter(a.region_name or "регион не определён" for a in activities)
+    return NightSummary(
+        run_id=run_id, files_seen=files_seen, parsed=parsed,
+        documents_by_status=dict(Counter(r.status for r in records)),
+        activities_by_region=dict(sorted(by_region.items())), activities_total=len(activities),
+        not_ingested=[(r.source_file, r.status, r.reason or "") for r in records if r.status != "ingested"],
+    )
+
+
+def summary_to_text(summary: NightSummary) -> str:
+    lines = [f"Файлов во входящих: {summary.files_seen}, разобрано заново: {summary.parsed}",
+             "Документы: " + ", ".join(f"{k} — {v}" for k, v in sorted(summary.documents_by_status.items())),
+             f"Мероприятий опубликовано: {summary.activities_total}"]
+    lines += [f"  {region}: {count}" for region, count in summary.activities_by_region.items()]
+    if summary.not_ingested:
+        lines.append("Не вошли в набор:")
+        lines += [f"  {name} [{status}]: {reason}" for name, status, reason in summary.not_ingested]
+    return "\n".join(lines)
+
+
+def summary_to_markdown(summary: NightSummary) -> str:
+    rows = "\n".join(f"| {name} | {status} | {reason} |" for name, status, reason in summary.not_ingested)
+    regions = "\n".join(f"| {region} | {count} |" for region, count in summary.activities_by_region.items())
+    statuses = ", ".join(f"**{k}**: {v}" for k, v in sorted(summary.documents_by_status.items()))
+    return (f"# Svodka: ночной прогон {summary.run_id}\n\n{statuses}\n\n"
+            f"| регион | мероприятий |\n|---|---|\n{regions}\n\n"
+            f"| файл | статус | причина |\n|---|---|---|\n{rows or '| — | — | — |'}\n")

@@ -1,0 +1,35 @@
+"""All knobs in one validated model. Changing PARSER_REVISION makes the next night re-parse everything."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+PARSER_REVISION = "1"
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("svodka")
+    except PackageNotFoundError:
+        return "0"
+
+
+PIPELINE_VERSION = f"{package_version()}+parser.{PARSER_REVISION}"
+
+
+class Settings(BaseModel):
+    out_dir: Path = Path("data")
+    max_file_mb: float = Field(50, description="larger files are quarantined unread")
+    max_pages: int = Field(300, description="PDFs with more pages are quarantined")
+    workers: int = Field(2, ge=1, description="parallel document parsers (processes)")
+    task_runner: Literal["threads", "processes", "dask"] = "processes"
+    dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
+    reprocess: Literal["none", "failed", "all"] = "none"
+    pipeline_version: str = PIPELINE_VERSION
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
