@@ -87,9 +87,11 @@ SIDE_BUILDERS: dict[str, Callable[[list[Token]], Span]] = {
     "y": lambda t: Span("year", year=t[0].value),
     "G": lambda t: Span("year"),
     "V": lambda t: Span("voting"),
+    "W": lambda t: Span("voting_first"),
+    "L": lambda t: Span("voting_last"),
     "n": lambda t: Span("bare", first_day=t[0].value),
 }
-SIDE = r"(?:d|py?|nkmy?|nky?|nmy?|n[qh]y?|my?|y|G|V|n)"
+SIDE = r"(?:d|py?|nkmy?|nky?|nmy?|n[qh]y?|my?|y|G|V|W|L|n)"
 
 
 def tokens_to_span(tokens: list[Token]) -> Span:

@@ -7,6 +7,7 @@ wrong without changing it. Anything not understood stays `unparsed` with the raw
 
 import json
 from calendar import monthrange
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -123,13 +124,22 @@ def spans_to_dates(reading: Reading, context: PlanContext) -> tuple[list[tuple[d
     """Every span's first and last day, how its year was found, and warnings on the way."""
     spans, warnings = list(reading.spans), []
     for i, span in enumerate(spans):
-        if span.unit == "voting":
-            spans[i], found = voting_span(context)
+        if span.unit.startswith("voting"):
+            spans[i], found = voting_day_of(span.unit, *voting_span(context))
             warnings.extend(found)
     years, source = years_of(tuple(spans), context)
     if source == "explicit" and all(s.year is None for s in reading.spans):
         source = "voting_days"
     return [span_dates(s, y) for s, y in zip(spans, years, strict=True)], source, warnings
+
+
+def voting_day_of(unit: str, voting: Span, found: tuple[str, ...]) -> tuple[Span, tuple[str, ...]]:
+    """«в первый/последний день голосования» narrow the plan's voting days to one of their ends."""
+    if unit == "voting_first":
+        voting = replace(voting, last_month=voting.first_month, last_day=voting.first_day)
+    elif unit == "voting_last":
+        voting = replace(voting, first_month=voting.last_month, first_day=voting.last_day)
+    return voting, found
 
 
 def precision_of(spans: tuple[Span, ...]) -> str:
@@ -140,7 +150,7 @@ def precision_of(spans: tuple[Span, ...]) -> str:
 def bounds_of(kind: str, spans: tuple[Span, ...], dates: list[tuple[date, date]]) -> dict:
     """The reading's kind → the Deadline's kind and its start/end (and the days of a list)."""
     if kind == "single":
-        one_day = spans[0].unit == "day"
+        one_day = spans[0].unit in ("day", "voting_first", "voting_last")
         return {"kind": "date" if one_day else "range", "start": dates[0][0], "end": dates[0][1]}
     if kind == "list":
         days = sorted(d for d, _ in dates) if all(s.unit == "day" for s in spans) else []
@@ -164,7 +174,7 @@ def reading_to_deadline(raw: str, reading: Reading, context: PlanContext) -> Dea
     if reading.kind in PHRASE_KINDS:
         return Deadline(raw=raw, kind=reading.kind, recurrence=reading.recurrence, warnings=warnings)
     dates, source, found = spans_to_dates(reading, context)
-    voting = any(s.unit == "voting" for s in reading.spans)
+    voting = any(s.unit.startswith("voting") for s in reading.spans)
     if reading.mentions_voting:
         warnings.extend(voting_mismatch(dates, context))
     return Deadline(

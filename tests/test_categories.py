@@ -169,6 +169,7 @@ KHABAROVSK_TITLES = [
     ),
     # the video centre watches polling stations on voting days: monitoring, not a partnership
     ("Взаимодействие с Центром видеонаблюдения за выборами", "voting_day_monitoring"),
+    ("Наблюдение за подсчётом голосов на избирательных участках", "voting_day_monitoring"),
     ("Формирование медиа-плана легитимизации выборов 2021", "information"),
     (
         (
