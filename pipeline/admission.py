@@ -4,7 +4,8 @@ found, and what the sender can do about it."""
 from pathlib import Path
 
 from extractors.readers import READERS
-from extractors.sniff import suffix_format
+from extractors.readers.pdf import count_pdf_pages
+from extractors.sniff import CONVERTIBLE, suffix_format
 from pipeline.settings import Settings
 from schemas import EmptyFileError, SourceFile, TooLargeError, UnreadableFileError, UnsupportedFormatError
 
@@ -23,11 +24,10 @@ def check_admissible(source: SourceFile, settings: Settings) -> str:
                             f"{settings.max_file_mb:g} МБ)")
     if Path(source.name).name.startswith(("~$", ".~lock")):
         raise UnsupportedFormatError("Это временный файл Word/LibreOffice, а не документ")
-    if named in KNOWN_SUFFIXES and named != fmt:
+    if named in KNOWN_SUFFIXES and named != fmt and not {named, fmt} <= CONVERTIBLE:
         raise UnreadableFileError(misnamed_reason(named, fmt))
-    if fmt in ("doc", "rtf", "odt"):
-        raise UnsupportedFormatError(
-            f"Формат {FORMAT_NAMES[fmt]} не читается напрямую: откройте файл в Word и сохраните как DOCX")
+    if fmt == "pdf" and (pages := count_pdf_pages(source.path)) > settings.max_pages:
+        raise TooLargeError(f"В PDF {pages} страниц при пределе {settings.max_pages}: это не похоже на план")
     if fmt not in READERS:
         raise UnsupportedFormatError(
             f"Это {FORMAT_NAMES.get(fmt, fmt)}, а не план: ожидался DOCX, PDF или текстовый файл")

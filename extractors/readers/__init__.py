@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+from extractors.readers.converted import read_converted
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import read_pdf
 from extractors.readers.text import read_text
@@ -10,4 +11,11 @@ from schemas import DocumentContent
 
 Reader = Callable[[Path], DocumentContent]
 
-READERS: dict[str, Reader] = {"docx": read_docx, "pdf": read_pdf, "txt": read_text}
+READERS: dict[str, Reader] = {
+    "docx": read_docx,
+    "pdf": read_pdf,
+    "txt": read_text,
+    "doc": read_converted,  # through LibreOffice when it is installed
+    "rtf": read_converted,
+    "odt": read_converted,
+}

@@ -13,12 +13,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from extractors.readers.docx_numbering import Numbering
+from extractors.readers.docx_package import check_docx_package
 from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable, UnreadableFileError
 
 W_P, W_TBL, W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
 
 
 def read_docx(path: Path) -> DocumentContent:
+    check_docx_package(path)
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as error:

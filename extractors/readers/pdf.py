@@ -38,6 +38,15 @@ def read_pdf(path: Path) -> DocumentContent:
         raise UnreadableFileError(f"PDF повреждён и не читается ({describe(error)})") from error
 
 
+def count_pdf_pages(path: Path) -> int:
+    """Pages, without reading them (for the page limit); 0 when the file does not open."""
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages)
+    except Exception:  # a broken file is reported by read_pdf with its own reason
+        return 0
+
+
 def describe(error: Exception) -> str:
     inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
     return f"{inner.__class__.__name__}: {inner}"[:160]
