@@ -74,14 +74,22 @@ def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
     return summary
 
 
-def build_ingest_flow(settings: Settings):
-    @flow(name="svodka-ingest", task_runner=task_runner_for(settings), log_prints=False,
-          validate_parameters=False)
-    def ingest(inboxes: list[str], settings: Settings = settings) -> NightSummary:
-        return ingest_flow_body(inboxes, settings)
+@flow(name="svodka-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False,
+      validate_parameters=False)
+def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
+           runner: str = "processes", dask_address: str | None = None) -> dict:
+    """Ingest the inboxes into `out`: parse what is new, consolidate, publish atomically."""
+    settings = Settings(out_dir=Path(out), reprocess=reprocess, workers=workers, task_runner=runner,
+                        dask_address=dask_address)
+    return ingest_flow_body(inboxes, settings).model_dump(mode="json")
 
-    return ingest
+
+def flow_parameters(settings: Settings) -> dict:
+    return {"out": str(settings.out_dir), "reprocess": settings.reprocess, "workers": settings.workers,
+            "runner": settings.task_runner, "dask_address": settings.dask_address}
 
 
 def run_ingest(inboxes: list[str], settings: Settings) -> NightSummary:
-    return build_ingest_flow(settings)(inboxes, settings)
+    """Run the flow here and now (Prefect starts a temporary local server if none is configured)."""
+    configured = ingest.with_options(task_runner=task_runner_for(settings))
+    return NightSummary.model_validate(configured(inboxes, **flow_parameters(settings)))

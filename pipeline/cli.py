@@ -27,6 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(ingest)
     ingest.set_defaults(handler=cmd_ingest)
 
+    serve = commands.add_parser("serve", help="держать ночное расписание (локальный сервер Prefect)")
+    serve.add_argument("--inbox", nargs="+", type=Path, required=True)
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", default=None, help='расписание cron, например "0 2 * * *" (по умолчанию)')
+    when.add_argument("--interval", type=int, default=None, help="или интервал в секундах")
+    add_run_options(serve)
+    serve.set_defaults(handler=cmd_serve)
+
     status = commands.add_parser("status", help="что пришло, что отложено и почему")
     status.add_argument("--out", type=Path, default=Path("data"))
     status.set_defaults(handler=cmd_status)
@@ -71,6 +79,14 @@ def cmd_ingest(args) -> int:
     print(summary_to_text(summary))
     print(f"\nНабор опубликован в {args.out.resolve()}: activities.jsonl, documents.jsonl, "
           "activities.parquet, activities.csv")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from flows.serve import serve_nightly
+
+    cron = args.cron or (None if args.interval else "0 2 * * *")
+    serve_nightly(args.inbox, settings_from(args), cron=cron, interval=args.interval)
     return 0
 
 

@@ -1,0 +1,88 @@
+"""`svodka serve`: keep the nightly schedule. Prefect's temporary server cannot hold a schedule, so when
+no PREFECT_API_URL is configured a local `prefect server start` is launched beside us (its database in
+PREFECT_HOME) and stopped with us. Stopping `serve` pauses the schedule; starting it again resumes."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from prefect.settings import PREFECT_API_URL, temporary_settings
+
+from flows.ingest import flow_parameters, ingest
+from pipeline.settings import Settings
+
+DEPLOYMENT_NAME = "svodka-nightly"
+SERVER_START_TIMEOUT = 180  # seconds; the first start migrates its SQLite database
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"Prefect server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"Prefect server did not answer at {url} within {SERVER_START_TIMEOUT} s")
+
+
+@contextmanager
+def local_prefect_server():
+    """Yields the API URL: the configured one, or that of a local server started for us."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield os.environ["PREFECT_API_URL"]
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    process = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    on_sigterm(lambda: stop_with_server(process))
+    try:
+        wait_until_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def on_sigterm(stop) -> None:
+    """Prefect 3.8.8's runner answers SIGTERM with `self.stop()` — a coroutine it never awaits — and then
+    hangs; so SIGTERM (systemd stop, kill) is ours, whoever installs a handler later."""
+    from prefect.runner.runner import Runner
+
+    Runner.handle_sigterm = lambda self, *args, **kwargs: stop()
+    signal.signal(signal.SIGTERM, lambda signum, frame: stop())
+
+
+def stop_with_server(process: subprocess.Popen) -> None:
+    """SIGTERM (systemd stop, kill): the schedule lives in the server we started, so stopping that server
+    stops the schedule too; the next `svodka serve` registers it again."""
+    process.terminate()
+    process.wait(timeout=30)
+    os._exit(0)
+
+
+def serve_nightly(inboxes: list[Path], settings: Settings, cron: str | None, interval: int | None) -> None:
+    parameters = {"inboxes": [str(p.resolve()) for p in inboxes], **flow_parameters(settings)}
+    parameters["out"] = str(settings.out_dir.resolve())
+    on_sigterm(lambda: os._exit(0))
+    with local_prefect_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
+        when = f"cron «{cron}»" if cron else f"каждые {interval} с"
+        print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}", flush=True)
+        ingest.serve(name=DEPLOYMENT_NAME, cron=cron, interval=interval, parameters=parameters,
+                     pause_on_shutdown=True)

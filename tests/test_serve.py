@@ -1,0 +1,57 @@
+"""`svodka serve` registers the nightly schedule on a local Prefect server it starts itself, and the
+scheduled runs happen (a 10-second interval stands in for «0 2 * * *»)."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from tests.conftest import ROOT, SAMPLES
+
+
+def wait_for(predicate, timeout: float, step: float = 2.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := predicate():
+            return value
+        time.sleep(step)
+    return None
+
+
+def api_get(url: str) -> dict | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None  # not registered yet
+        raise
+
+
+def test_serve_registers_the_schedule_and_a_scheduled_run_happens(tmp_path):
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "serve", "--inbox", str(SAMPLES / "inbox" / "kuzbass_2021.txt"),
+         "--out", str(tmp_path / "out"), "--interval", "10", "--workers", "1"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        first_line = wait_for(lambda: log.seek(0) or log.readline().strip(), timeout=240)
+        assert first_line and "Prefect API" in first_line, (tmp_path / "serve.log").read_text()
+        api = first_line.split("Prefect API ")[1].split(";")[0]
+        deployment = wait_for(lambda: api_get(f"{api}/deployments/name/svodka-ingest/svodka-nightly"), 120)
+        assert [s["schedule"]["interval"] for s in deployment["schedules"]] == [10.0]
+        published = wait_for(lambda: (tmp_path / "out" / "documents.jsonl").exists(), timeout=240)
+        assert published, (tmp_path / "serve.log").read_text()[-3000:]
+        record = json.loads((tmp_path / "out" / "documents.jsonl").read_text().splitlines()[0])
+        assert record["status"] == "ingested" and record["activity_count"] == 17
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+        log.close()
+    assert process.returncode is not None
