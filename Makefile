@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-all lint bench goldens samples clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test test-all lint bench goldens samples screenshot clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,13 +15,19 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(INSTALLED)
 
+# The report's test opens it in a real headless browser: Debian's Chromium, installed here when missing.
+$(CHROMIUM):
+	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else echo "Chromium is not installed and cannot be installed here: the browser test will be skipped"; fi
+
 run: $(INSTALLED)
 	$(BIN)/svodka ingest samples/inbox --out data
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
 
-test-all: $(INSTALLED)
+test-all: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
 lint: $(INSTALLED)
@@ -31,6 +39,9 @@ goldens: $(INSTALLED)
 
 samples: $(INSTALLED)
 	$(BIN)/python samples/make_samples.py
+
+screenshot: $(INSTALLED) $(CHROMIUM)
+	$(BIN)/python docs/make_screenshot.py
 
 clean:
 	rm -rf data build .pytest_cache

@@ -35,6 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(serve)
     serve.set_defaults(handler=cmd_serve)
 
+    query = commands.add_parser("query", help="SQL к опубликованной базе (DuckDB)")
+    query.add_argument("sql")
+    query.add_argument("--out", type=Path, default=Path("data"))
+    query.set_defaults(handler=cmd_query)
+
+    compare = commands.add_parser("compare", help="сравнить регионы по категории мероприятий")
+    compare.add_argument("--category", required=True, help="например hotline или «Горячая линия»")
+    compare.add_argument("--out", type=Path, default=Path("data"))
+    compare.set_defaults(handler=cmd_compare)
+
     status = commands.add_parser("status", help="что пришло, что отложено и почему")
     status.add_argument("--out", type=Path, default=Path("data"))
     status.set_defaults(handler=cmd_status)
@@ -69,6 +79,7 @@ def cmd_extract(args) -> int:
 
 def cmd_ingest(args) -> int:
     from flows.ingest import run_ingest
+    from pipeline.outputs import OUTPUT_FILES
     from pipeline.report import summary_to_text
 
     missing = [str(p) for p in args.inbox if not p.exists()]
@@ -77,8 +88,31 @@ def cmd_ingest(args) -> int:
         return 2
     summary = run_ingest([str(p) for p in args.inbox], settings_from(args))
     print(summary_to_text(summary))
-    print(f"\nНабор опубликован в {args.out.resolve()}: activities.jsonl, documents.jsonl, "
-          "activities.parquet, activities.csv")
+    print(f"\nОпубликовано в {args.out.resolve()}:")
+    for name, description in OUTPUT_FILES.items():
+        print(f"  {args.out / name}  — {description}")
+    return 0
+
+
+def cmd_query(args) -> int:
+    from pipeline.analytics import QueryError, run_query
+
+    try:
+        print(run_query(args.out, args.sql))
+    except QueryError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from pipeline.analytics import QueryError, compare
+
+    try:
+        print(compare(args.out, args.category))
+    except QueryError as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

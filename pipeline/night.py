@@ -14,6 +14,7 @@ from uuid import uuid4
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records
 from pipeline.inbox import scan_inboxes
+from pipeline.outputs import ANALYST_WRITERS
 from pipeline.parse import parse_source
 from pipeline.publish import publish_release
 from pipeline.report import NightSummary, summarise
@@ -85,7 +86,7 @@ def sniff(path: Path) -> str:
 
 
 def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings,
-                 extra_writers=()) -> NightSummary:
+                 extra_writers=ANALYST_WRITERS) -> NightSummary:
     now = datetime.now(UTC)
     catalog = catalog_for(settings)
     try:

@@ -45,6 +45,8 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         region_number=facts.region.number if facts.region else None,
         region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
         approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
+        voting_start=context.voting_start, voting_end=context.voting_end,
+        voting_days_source=("document" if facts.voting_start else "calendar") if context.voting_start else None,
         activity_count=len(activities), pages=content.pages, processed_at=now,
     )
     return ParsedDocument(record=record, activities=activities)

@@ -30,6 +30,9 @@ class DocumentRecord(BaseModel):
     approved_on: date | None = None
     approved_by: str | None = None
     title: str | None = None
+    voting_start: date | None = Field(None, description="the plan's voting days: stated, else the calendar's")
+    voting_end: date | None = None
+    voting_days_source: str | None = Field(None, description="document or calendar")
     activity_count: int = 0
     pages: int | None = None
     processed_at: datetime | None = None

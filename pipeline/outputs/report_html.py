@@ -1,0 +1,215 @@
+"""`report.html`: one self-contained page (no network) comparing the plans — who plans what, their deadlines on
+a timeline (calendar dates or days from each plan's voting day), the coming deadlines and the data's quality.
+The page is `report_template.html` with its `{{slots}}` filled; the timeline is drawn by the page's own
+script from the JSON embedded in it."""
+
+import json
+import re
+from collections import Counter
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+
+from pipeline.outputs.labels import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    categories,
+    category_label,
+    offset_words,
+    region_of,
+    russian_date,
+)
+from pipeline.outputs.plans import (
+    VotingDays,
+    dated_span,
+    due_day,
+    plan_voting_days,
+    region_category_counts,
+    run_moment,
+)
+from pipeline.outputs.review import review_items
+from schemas import Activity, DocumentRecord
+
+FILE_NAME = "report.html"
+TEMPLATE = Path(__file__).with_name("report_template.html")
+SLOT = re.compile(r"\{\{(\w+)\}\}")
+UPCOMING_DAYS = 42
+BEFORE_VOTING_DAYS = 30
+COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+          "#bcbd22", "#393b79", "#637939", "#7f7f7f"]
+
+
+def write_report_html(release_dir: Path, activities: list[Activity], records: list[DocumentRecord],
+                      today: date | None = None) -> Path:
+    """`today` (default: the run's date) is where «the coming weeks» start."""
+    path = release_dir / FILE_NAME
+    path.write_text(report_html(activities, records, today or run_moment(release_dir).date()), encoding="utf-8")
+    return path
+
+
+def report_html(activities: list[Activity], records: list[DocumentRecord], today: date) -> str:
+    days = plan_voting_days(activities, records)
+    slots = {
+        "summary": escape(summary_line(activities, records, today)),
+        "matrix": matrix_html(activities, records),
+        "legend": legend_html(),
+        "upcoming": upcoming_html(activities, today) + near_voting_html(activities, days),
+        "quality": quality_html(activities, records),
+        "timeline_json": script_json(timeline_data(activities, records, days)),
+    }
+    return SLOT.sub(lambda m: slots[m.group(1)], TEMPLATE.read_text(encoding="utf-8"))
+
+
+def summary_line(activities: list[Activity], records: list[DocumentRecord], today: date) -> str:
+    regions = {a.region_name for a in activities if a.region_name}
+    return (f"Регионов: {len(regions)} · документов: {len(records)} (принято "
+            f"{sum(r.status == 'ingested' for r in records)}) · мероприятий: {len(activities)} · "
+            f"отчёт на {russian_date(today)}")
+
+
+def cell(value, css: str = "") -> str:
+    return f"<td class=\"{css}\">{escape(str(value))}</td>" if css else f"<td>{escape(str(value))}</td>"
+
+
+def table_html(headers: list[str], rows: list[list], css: list[str] | None = None) -> str:
+    """A plain table; every value escaped; `css` gives each column's class."""
+    css = css or [""] * len(headers)
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(cell("" if v is None else v, c) for v, c in zip(row, css)) + "</tr>"
+                   for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# ---------------------------------------------------------------- (a) regions × categories
+
+
+def matrix_html(activities: list[Activity], records: list[DocumentRecord]) -> str:
+    counts = region_category_counts(activities, records)
+    ids = list(categories())
+    head = "".join(f"<th class=\"category\" title=\"{escape(categories()[c]['definition'])}\">"
+                   f"{escape(category_label(c))}</th>" for c in ids)
+    rows = "".join(matrix_row(region, found, ids) for region, found in counts.items())
+    having = [sum(1 for found in counts.values() if found[c]) for c in ids]
+    totals = "".join(cell(n, "count") for n in having)
+    return (f"<table id=\"matrix\"><thead><tr><th>Регион</th>{head}<th>Всего</th></tr></thead><tbody>{rows}"
+            f"<tr class=\"totals\"><td>Регионов с категорией</td>{totals}<td></td></tr></tbody></table>")
+
+
+def matrix_row(region: str, found: Counter, ids: list[str]) -> str:
+    cells = "".join(cell(found[c], "count") if found[c] else
+                    f"<td class=\"count gap\" title=\"{escape(f'нет: {category_label(c)}')}\">—</td>" for c in ids)
+    return f"<tr>{cell(region)}{cells}{cell(sum(found.values()), 'count')}</tr>"
+
+
+def legend_html() -> str:
+    return "".join(f"<span style=\"--c:{color}\">{escape(category_label(c))}</span>"
+                   for c, color in zip(categories(), COLORS))
+
+
+# ---------------------------------------------------------------- (b) the timeline's data
+
+
+def timeline_data(activities: list[Activity], records: list[DocumentRecord],
+                  days: dict[str, VotingDays]) -> dict:
+    """One lane per accepted plan that has dated activities and known voting days."""
+    lanes = [lane_of(r, [a for a in activities if a.document_id == r.document_id], days[r.document_id])
+             for r in records if r.status == "ingested" and r.document_id in days]
+    return {"lanes": sorted((lane for lane in lanes if lane["items"]), key=lambda lane: lane["label"]),
+            "colors": dict(zip(categories(), COLORS))}
+
+
+def lane_of(record: DocumentRecord, activities: list[Activity], voting: VotingDays) -> dict:
+    return {
+        "label": f"{region_of(record)}, {record.plan_year or 'год ?'}",
+        "voting": [voting.first.isoformat(), voting.last.isoformat()],
+        "voting_text": f"голосование с {russian_date(voting.first)} ({voting.source})",
+        "items": [item_of(a) for a in activities if dated_span(a)],
+    }
+
+
+def item_of(a: Activity) -> dict:
+    start, end = dated_span(a)
+    return {"title": a.title, "raw": a.deadline_raw, "kind": a.deadline_kind,
+            "kind_label": KIND_LABELS[a.deadline_kind], "category": a.category,
+            "start": start.isoformat(), "end": end.isoformat()}
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside <script>: no «<» can close the element."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+# ---------------------------------------------------------------- (c) coming deadlines
+
+
+def span_words(a: Activity) -> str:
+    start, end = dated_span(a)
+    prefix = {"before": "до ", "after": "с "}.get(a.deadline_kind, "")
+    return prefix + (russian_date(start) if start == end else f"{russian_date(start)} – {russian_date(end)}")
+
+
+def upcoming_html(activities: list[Activity], today: date) -> str:
+    horizon = today + timedelta(days=UPCOMING_DAYS)
+    found = sorted((a for a in activities if dated_span(a) and dated_span(a)[0] <= horizon
+                    and due_day(a) >= today), key=lambda a: (due_day(a), region_of(a)))
+    intro = f"<p class=\"hint\">Сроки с {russian_date(today)} по {russian_date(horizon)} (6 недель).</p>"
+    if not found:
+        return intro + no_upcoming_html(activities, today)
+    rows = [[span_words(a), (due_day(a) - today).days, region_of(a), a.title, a.deadline_raw] for a in found]
+    return intro + table_html(["Срок", "Дней до срока", "Регион", "Мероприятие", "Срок в плане"], rows,
+                              ["when", "num", "", "", ""])
+
+
+def no_upcoming_html(activities: list[Activity], today: date) -> str:
+    dues = [d for d in map(due_day, activities) if d]
+    last = f" Последний срок в наборе — {russian_date(max(dues))}." if dues else ""
+    return (f"<p class=\"none\">В ближайшие 6 недель сроков нет: все планы в наборе относятся к уже прошедшим "
+            f"или ещё не назначенным выборам.{escape(last)} Ниже — что планы намечают на последние "
+            f"{BEFORE_VOTING_DAYS} дней перед днём голосования.</p>")
+
+
+def near_voting_html(activities: list[Activity], days: dict[str, VotingDays]) -> str:
+    """Deadlines from 30 days before a plan's first voting day to its last one, by days from day 0."""
+    rows = []
+    for a in activities:
+        voting, due = days.get(a.document_id), due_day(a)
+        if voting and due and -BEFORE_VOTING_DAYS <= (due - voting.first).days <= (voting.last - voting.first).days:
+            rows.append([(due - voting.first).days, region_of(a), a.title, a.deadline_raw, span_words(a)])
+    rows.sort(key=lambda r: (r[0], r[1]))
+    for row in rows:
+        row[0] = offset_words(row[0])
+    return (f"<h3>Ближайшие сроки относительно дня голосования (Д−{BEFORE_VOTING_DAYS} … дни голосования)</h3>"
+            f"<p class=\"hint\">Д0 — первый день голосования своего плана, Д−7 — за неделю до него.</p>"
+            + (table_html(["День", "Регион", "Мероприятие", "Срок в плане", "Даты"], rows,
+                          ["num", "", "", "", "when"]) if rows else "<p>В этом окне сроков нет.</p>"))
+
+
+# ---------------------------------------------------------------- (d) data quality
+
+
+def quality_html(activities: list[Activity], records: list[DocumentRecord]) -> str:
+    return documents_quality_html(records) + activities_quality_html(activities, records)
+
+
+def documents_quality_html(records: list[DocumentRecord]) -> str:
+    statuses = Counter(r.status for r in records)
+    by_status = [[STATUS_LABELS.get(s, s), n, ", ".join(r.source_file for r in records if r.status == s)]
+                 for s, n in sorted(statuses.items())]
+    explained = [[r.source_file, STATUS_LABELS.get(r.status, r.status), region_of(r), r.reason]
+                 for r in records if r.reason or r.status != "ingested"]
+    return ("<h3>Документы по статусам</h3>" + table_html(["Статус", "Документов", "Файлы"], by_status)
+            + "<h3>Документы с пояснениями</h3>"
+            + (table_html(["Файл", "Статус", "Регион", "Причина"], explained) if explained
+               else "<p>Все документы приняты без замечаний.</p>"))
+
+
+def activities_quality_html(activities: list[Activity], records: list[DocumentRecord]) -> str:
+    items = review_items(activities, records)
+    unparsed = sum(a.deadline_kind == "unparsed" for a in activities)
+    warned = sum(bool(a.deadline_warnings) for a in activities)
+    other = sum(a.category == "other" for a in activities)
+    headers = ["Что проверить", "Регион", "Файл", "Стр.", "Строка", "Мероприятие или документ",
+               "Срок, замечание или причина"]
+    return (f"<h3>Что проверить</h3><p>Нераспознанных сроков: {unparsed}; мероприятий с замечаниями к сроку: "
+            f"{warned}; без категории («Прочее»): {other}.</p>"
+            + (table_html(headers, [list(i) for i in items]) if items else ""))
