@@ -90,3 +90,12 @@ def test_extract_prints_one_document_as_json():
     assert result.returncode == 0, result.stderr[-2000:]
     parsed = json.loads(result.stdout)
     assert parsed["record"]["region_number"] == "42" and len(parsed["activities"]) == 17
+
+
+@pytest.mark.slow
+def test_the_same_flow_runs_on_a_local_dask_cluster(published, tmp_path):
+    out, _ = published
+    result = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(tmp_path), "--runner", "dask")
+    assert result.returncode == 0, result.stderr[-3000:]
+    on_dask = sorted(a["activity_id"] for a in read_jsonl(tmp_path / "activities.jsonl"))
+    assert on_dask == sorted(a["activity_id"] for a in read_jsonl(out / "activities.jsonl"))
