@@ -1,6 +1,8 @@
 """Readers: sniffing by bytes, text encodings detected (not assumed), DOCX structure read from the XML."""
 
 
+from pathlib import Path
+
 import pytest
 
 from extractors.assemble import content_to_plan_rows
@@ -100,3 +102,19 @@ def test_numbered_list_plan_becomes_rows(samples):
     rows = content_to_plan_rows(READERS["txt"](samples / "inbox" / "chuvashia_2022.txt")).rows
     assert len(rows) >= 8
     assert all(r.deadline_raw and r.responsible_raw for r in rows)
+
+
+# Regression files from the benchmark corpus, named after the problem they reproduce.
+@pytest.mark.parametrize(("name", "expected_rows"), [
+    # a borderless table whose two-line header («N / п/п», «Срок / исполнения») Word repeats on every page,
+    # with centred header cells and rows broken across pages
+    ("borderless-two-line-header-repeated-on-each-page.pdf", 42),
+    # a ruled table whose row breaks across the page with «поступления заявок» and «Сергеевна, секретарь …»
+    ("row-broken-across-pages-name-continues-capitalised.pdf", 40),
+])
+def test_pdf_regressions_give_every_row_once(name, expected_rows):
+    rows = content_to_plan_rows(READERS["pdf"](Path(__file__).parent / "fixtures" / name)).rows
+    assert len(rows) == expected_rows
+    seqs = [r.seq.rstrip(".") for r in rows]
+    assert all(seqs) and len(set(seqs)) == len(seqs), seqs
+    assert all(r.title and r.deadline_raw and r.responsible_raw for r in rows)

@@ -9,11 +9,13 @@ holds a number, or — without a number column — where the gap above a line is
 import re
 from statistics import median
 
+from extractors.listplan import looks_like_closing_line
 from extractors.readers.pdf_stitch import PageTable
 from extractors.roles import header_roles, is_plan_header
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
+MIN_GUTTER = 4  # points of empty space between two columns
 SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 
 
@@ -22,9 +24,9 @@ def pages_to_borderless_tables(pages) -> list[PageTable]:
     tables: list[PageTable] = []
     for number, page in enumerate(pages, 1):
         lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
-        if table := header_page_to_table(lines, number):
+        if not tables and (table := header_page_to_table(lines, number)):
             tables.append(table)
-        elif tables and (body := [line for line in lines if not is_page_number(line)]):
+        elif tables and (body := continuation_body(lines, tables[0])):
             previous = tables[-1]
             rows = lines_to_rows(body, previous.column_x, previous.numbered)
             tables.append(PageTable(page=number, rows=rows, column_x=previous.column_x,
@@ -36,12 +38,55 @@ def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | No
     for i, line in enumerate(lines):
         header = [text for _, text in line_to_chunks(line)]
         if is_plan_header(header):
-            starts = [x0 for x0, _ in line_to_chunks(line)]
+            starts = gutters_to_starts(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
             numbered = header_roles(header).get(0) == "number"
-            rows = lines_to_rows(lines[i + 1:], starts, numbered)
+            body = lines[i + 1:]
+            more_header, body = split_header_continuation(body, starts) if numbered else ([], body)
+            header = [" ".join(parts).strip() for parts in zip(header, *more_header)]
+            rows = lines_to_rows(body, starts, numbered)
             return PageTable(page=number, rows=[header, *rows], column_x=starts, top=line[0]["top"],
                              bordered=False, numbered=numbered)
     return None
+
+
+def split_header_continuation(body: list[list[dict]], starts: list[float]):
+    """A header wrapped onto more lines («№ / п/п», «Срок / исполнения») runs until the first number."""
+    for i, line in enumerate(body[:4]):
+        if SEQ.match(line_to_cells(line, starts)[0]):
+            return [line_to_cells(x, starts) for x in body[:i]], body[i:]
+    return [], body
+
+
+def gutters_to_starts(lines: list[list[dict]], header_starts: list[float]) -> list[float]:
+    """Column starts from the vertical gutters that (almost) no line's words cross. Header cells are
+    often centred, so their left edges are poor column starts; the header's are kept only when the
+    gutters do not give one column per header cell."""
+    covered: dict[int, int] = {}
+    for line in lines:
+        for x in {x for w in line for x in range(int(w["x0"]), int(w["x1"]) + 1)}:
+            covered[x] = covered.get(x, 0) + 1
+    threshold = max(1, len(lines) // 20)  # a rare full-width section row may cross a gutter
+    starts, previous = [], None
+    for x in sorted(covered):
+        if covered[x] > threshold and (previous is None or x - previous > MIN_GUTTER):
+            starts.append(float(x))
+        if covered[x] > threshold:
+            previous = x
+    return starts if len(starts) == len(header_starts) else header_starts
+
+
+def continuation_body(lines: list[list[dict]], first: PageTable) -> list[list[dict]]:
+    """A later page's lines without its page number and the header Word repeats at its top."""
+    body = [line for line in lines if not is_page_number(line)]
+    header = [t or "" for t in first.rows[0]]
+    while body and is_repeated_header(line_to_cells(body[0], first.column_x), header):
+        body = body[1:]
+    return body
+
+
+def is_repeated_header(cells: list[str], header: list[str]) -> bool:
+    filled = [(c, h) for c, h in zip(cells, header) if c]
+    return len(filled) >= 2 and all(c in h for c, h in filled)
 
 
 def is_page_number(line: list[dict]) -> bool:
@@ -91,12 +136,19 @@ def lines_to_rows(lines: list[list[dict]], starts: list[float], numbered: bool) 
     line_step = median(gaps) if gaps else 0
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
+        if starts_at_left_edge(line, starts) and looks_like_closing_line(" ".join(w["text"] for w in line)):
+            break  # a signature under the table («Руководитель штаба … И.О. Фамилия»)
         cells = line_to_cells(line, starts)
         if rows and not starts_new_row(cells, numbered, gaps[i - 1] if i else 0, line_step):
             rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(rows[-1], cells)]
         else:
             rows.append(cells)
     return rows
+
+
+def starts_at_left_edge(line: list[dict], starts: list[float]) -> bool:
+    """A signature starts at the margin; a wrapped «Председатель …» inside a column does not."""
+    return len(starts) < 2 or line[0]["x0"] < starts[1] - CHUNK_GAP / 2
 
 
 def starts_new_row(cells: list[str], numbered: bool, gap: float, line_step: float) -> bool:

@@ -84,14 +84,19 @@ def same_texts(a: list[str], b: list[str]) -> bool:
 
 
 def is_fragment(cells: list[Cell], n_cols: int) -> bool:
-    """The top of a row Word broke across the page: only continuing (lower-case) text, or an empty
-    first cell («№») beside another empty one. A genuinely unnumbered row has all its cells filled."""
+    """The top of a row Word broke across the page: only continuing (lower-case) text, or an empty first
+    cell («№») beside another empty cell or mostly continuing text. A genuinely unnumbered row has all its
+    cells filled, starting with capitals."""
     texts = [c.text for c in cells]
     if len(cells) < 2 or len(cells) < n_cols or not any(texts):
         return False
     if all(starts_as_continuation(t) for t in texts if t):
         return True
-    return not texts[0] and any(not t for t in texts[1:])
+    if texts[0]:
+        return False
+    rest = [t for t in texts[1:] if t]
+    continuing = sum(starts_as_continuation(t) for t in rest)
+    return len(rest) < len(texts) - 1 or 2 * continuing >= len(rest)  # «Сергеевна» may continue a name
 
 
 def starts_as_continuation(text: str) -> bool:
