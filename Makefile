@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-all lint bench goldens samples screenshot clean
+.PHONY: run test test-all lint bench bench-quick goldens samples screenshot clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ test: $(INSTALLED) $(CHROMIUM)
 
 test-all: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+# Not part of `make test`: a national corpus (100, 300 and 1,000 plans) through the real flow; writes
+# data/bench.json. Needs LibreOffice for the corpus's PDFs (DOCX and TXT only without it).
+bench: $(INSTALLED)
+	$(BIN)/python -m benchmarks.bench_night
+
+bench-quick: $(INSTALLED)
+	$(BIN)/python -m benchmarks.bench_night --quick
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -3,11 +3,18 @@ a category assigned, provenance carried along. Raw text always stays beside what
 
 import hashlib
 from datetime import datetime
+from functools import lru_cache
 
 from extractors.categories import categorize
 from extractors.deadlines import normalize_deadline
 from extractors.orgs import find_mentioned_organisations, read_responsible
-from schemas import Activity, PlanContext, PlanFacts, PlanRow, SourceFile
+from schemas import Activity, PlanContext, PlanFacts, PlanRow, Region, ResponsibleParty, SourceFile
+
+
+@lru_cache(maxsize=50_000)
+def responsible_in(raw: str, region_json: str | None) -> ResponsibleParty:
+    """Plans repeat the same responsible cell row after row; each distinct cell is read once."""
+    return read_responsible(raw, Region.model_validate_json(region_json) if region_json else None)
 
 
 def activity_id(document_id: str, row: PlanRow) -> str:
@@ -19,7 +26,7 @@ def activity_id(document_id: str, row: PlanRow) -> str:
 def row_to_activity(row: PlanRow, facts: PlanFacts, context: PlanContext, source: SourceFile,
                     processed_at: datetime) -> Activity:
     deadline = normalize_deadline(row.deadline_raw, context)
-    party = read_responsible(row.responsible_raw, facts.region)
+    party = responsible_in(row.responsible_raw, facts.region.model_dump_json() if facts.region else None)
     region = facts.region
     return Activity(
         activity_id=activity_id(source.document_id, row), document_id=source.document_id,

@@ -16,7 +16,7 @@ from pipeline.consolidate import files_to_records
 from pipeline.inbox import scan_inboxes
 from pipeline.outputs import ANALYST_WRITERS
 from pipeline.parse import parse_source
-from pipeline.publish import publish_release
+from pipeline.publish import current_fingerprint, publish_release, release_fingerprint
 from pipeline.report import NightSummary, summarise
 from pipeline.settings import Settings
 from schemas import Activity, ParsedDocument, SourceFile
@@ -95,9 +95,12 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
         contents = catalog.parsed_contents()
         records = files_to_records(catalog.files(), {d: rec for d, (rec, _) in contents.items()})
         activities = current_activities(records, catalog)
-        publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers)
+        fingerprint = release_fingerprint(records, settings.pipeline_version)
+        changed = fingerprint != current_fingerprint(settings.out_dir)
+        if changed:  # a night with nothing new keeps the current release as it is
+            publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers, fingerprint)
         catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, activities, len(plan.sources), len(parsed))
+        summary = summarise(plan.run_id, records, activities, len(plan.sources), len(parsed), changed)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:
         catalog.close()

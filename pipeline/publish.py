@@ -4,6 +4,7 @@ fixed symlinks through `current`, so a reader sees the old release or the new on
 run that dies midway leaves the previous release in place; the next run clears the debris."""
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -16,12 +17,24 @@ import pyarrow.parquet as pq
 from schemas import Activity, DocumentRecord
 
 COMPLETE_MARK = ".complete"
+FINGERPRINT = ".fingerprint"  # what the release was made from; an identical night publishes nothing
 KEEP_RELEASES = 3
 PUBLISHED_FILES = ["activities.jsonl", "documents.jsonl", "activities.parquet", "activities.csv"]
 
 
+def release_fingerprint(records: list[DocumentRecord], version: str) -> str:
+    """The records (statuses, processed_at …) and the pipeline version fully determine a release."""
+    text = json.dumps([r.model_dump(mode="json") for r in records], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{version}\n{text}".encode()).hexdigest()
+
+
+def current_fingerprint(out_dir: Path) -> str | None:
+    mark = out_dir / "current" / FINGERPRINT
+    return mark.read_text() if mark.exists() else None
+
+
 def publish_release(out_dir: Path, run_id: str, activities: list[Activity], records: list[DocumentRecord],
-                    extra_writers=()) -> Path:
+                    extra_writers=(), fingerprint: str = "") -> Path:
     """Write a release, swap it in, and return its folder. `extra_writers` add more outputs
     (each a callable taking the release folder, the activities and the records)."""
     releases = out_dir / "releases"
@@ -34,6 +47,7 @@ def publish_release(out_dir: Path, run_id: str, activities: list[Activity], reco
     write_csv(release / "activities.csv", activities)
     for writer in extra_writers:
         writer(release, activities, records)
+    (release / FINGERPRINT).write_text(fingerprint)
     (release / COMPLETE_MARK).write_text(datetime.now().isoformat())
     swap_current(out_dir, release)
     link_top_level(out_dir, sorted(p.name for p in release.iterdir() if not p.name.startswith(".")))

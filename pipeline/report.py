@@ -15,23 +15,26 @@ class NightSummary(BaseModel):
     activities_by_region: dict[str, int]
     activities_total: int
     not_ingested: list[tuple[str, str, str]]  # (file, status, reason)
+    published: bool = True  # False when nothing changed and the current release was kept
 
 
 def summarise(run_id: str, records: list[DocumentRecord], activities: list[Activity], files_seen: int,
-              parsed: int) -> NightSummary:
+              parsed: int, published: bool = True) -> NightSummary:
     by_region = Counter(a.region_name or "регион не определён" for a in activities)
     return NightSummary(
         run_id=run_id, files_seen=files_seen, parsed=parsed,
         documents_by_status=dict(Counter(r.status for r in records)),
         activities_by_region=dict(sorted(by_region.items())), activities_total=len(activities),
         not_ingested=[(r.source_file, r.status, r.reason or "") for r in records if r.status != "ingested"],
+        published=published,
     )
 
 
 def summary_to_text(summary: NightSummary) -> str:
     lines = [f"Файлов во входящих: {summary.files_seen}, разобрано заново: {summary.parsed}",
              "Документы: " + ", ".join(f"{k} — {v}" for k, v in sorted(summary.documents_by_status.items())),
-             f"Мероприятий опубликовано: {summary.activities_total}"]
+             f"Мероприятий в наборе: {summary.activities_total}"
+             + ("" if summary.published else " (ничего нового: опубликованный набор оставлен как был)")]
     lines += [f"  {region}: {count}" for region, count in summary.activities_by_region.items()]
     if summary.not_ingested:
         lines.append("Не вошли в набор:")
