@@ -95,21 +95,23 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from pipeline.analytics import QueryError, run_query
+    from pipeline.analytics import run_query
 
-    try:
-        print(run_query(args.out, args.sql))
-    except QueryError as error:
-        print(error, file=sys.stderr)
-        return 2
-    return 0
+    return print_answer(lambda: run_query(args.out, args.sql))
 
 
 def cmd_compare(args) -> int:
-    from pipeline.analytics import QueryError, compare
+    from pipeline.analytics import compare
+
+    return print_answer(lambda: compare(args.out, args.category))
+
+
+def print_answer(answer) -> int:
+    """Print an analytics answer; a bad query or category is explained in one line, without a traceback."""
+    from pipeline.analytics import QueryError
 
     try:
-        print(compare(args.out, args.category))
+        print(answer())
     except QueryError as error:
         print(error, file=sys.stderr)
         return 2
