@@ -2,7 +2,8 @@
 
 Cells run bodies together without punctuation («Общественная палата края КГКУ "Аппарат …"»,
 «Общественный штаб … Общественная палата края»), so a phrase also ends where a new one visibly starts:
-a legal form (КГКУ, АНО), or a capitalised nominative noun phrase headed by an org or group word.
+a legal form (КГКУ, АНО), or a capitalised nominative noun phrase headed by an org or group word — unless
+it can be the genitive of a body the word before belongs to («региональное отделение Ассоциации «НОМ»»).
 """
 
 import re
@@ -21,6 +22,7 @@ HEADS = {
     **{w: "org" for w in ORG_PATTERNS["org_heads"]},
 }
 PREPOSITIONS = set(ORG_PATTERNS["prepositions"])
+COMPLEMENT_HEADS = set(ORG_PATTERNS["complement_heads"])
 DROP = re.compile("|".join(ORG_PATTERNS["drop_patterns"]), re.IGNORECASE)
 JOINERS = re.compile("|".join(ORG_PATTERNS["joiners"]), re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]+>")
@@ -48,7 +50,7 @@ def split_runs(tokens: list[Token]) -> list[list[Token]]:
     for index, token in enumerate(tokens):
         if token.text in SEPARATORS or (token.text == "и" and starts_phrase(tokens, index + 1, True)):
             runs, current = runs + [current], []
-        elif current and starts_phrase(tokens, index, False) and current[-1].text.lower() not in PREPOSITIONS:
+        elif current and starts_phrase(tokens, index, False) and not continues_phrase(tokens, index):
             runs, current = runs + [current], [token]
         else:
             current.append(token)
@@ -64,12 +66,25 @@ def starts_phrase(tokens: list[Token], index: int, lowercase_ok: bool) -> bool:
         return first.text in LEGAL_FORMS or (lowercase_ok and first.text in ORG_ABBREVIATIONS)
     if first.kind != "word" or not (lowercase_ok or first.capitalised):
         return False
+    return any(case == "nomn" for case, _ in head_phrase_forms(tokens, index))
+
+
+def continues_phrase(tokens: list[Token], index: int) -> bool:
+    """After a preposition, or the genitive of what the body before belongs to («отделение Ассоциации»)."""
+    before = tokens[index - 1]
+    if before.text.lower() in PREPOSITIONS:
+        return True
+    return before.lemma in COMPLEMENT_HEADS and any(c == "gent" for c, _ in head_phrase_forms(tokens, index))
+
+
+def head_phrase_forms(tokens: list[Token], index: int) -> list[tuple[str, str]]:
+    """The (case, number) pairs of «adjectives + org/group noun» beginning at `index`; [] if none begins there."""
     head = next(
         (i for i in range(index, min(index + MAX_ADJECTIVES + 1, len(tokens))) if is_head(tokens[i])), None
     )
     if head is None or adjectives_before(tokens, head, index) != index:
-        return False
-    return any(case == "nomn" for case, _ in agreeing_forms([t.text for t in tokens[index : head + 1]]))
+        return []
+    return agreeing_forms([t.text for t in tokens[index : head + 1]])
 
 
 def is_head(token: Token) -> bool:

@@ -3,8 +3,10 @@
 «председателя Избирательной комиссии Кузбасса» → «Избирательная комиссия Кузбасса»; «с представителями
 политических партий региона» → «политические партии»; «по программе ОП РФ» → «Общественная палата
 Российской Федерации». A mention is a noun phrase around a head-word of extractors/data/mentions.json:
-agreeing adjectives before it and a genitive tail (or a quoted name) after it. The plan's own chamber is
-not a partner.
+agreeing adjectives before it and a genitive tail (or a quoted name) after it. A region's name ends the tail:
+«в Избирательную комиссию Новосибирской области списка наблюдателей» mentions «Избирательная комиссия
+Новосибирской области»; what follows the region is the rest of the sentence. The plan's own chamber is not
+a partner.
 """
 
 import re
@@ -22,6 +24,7 @@ from extractors.phrases import (
     rewrite,
     tokenize,
 )
+from extractors.regions import find_region_mentions
 from extractors.vocab import MENTIONS, ORG_PATTERNS
 from schemas import Region
 
@@ -63,13 +66,13 @@ def mention_at(tokens: list[Token], index: int, consumed: int) -> Mention | None
 
 
 def tail_end(tokens: list[Token], index: int) -> int:
-    """One past a genitive tail («Кемеровской области – Кузбасса», «РФ») or a quoted name."""
+    """One past a genitive tail («Кемеровской области – Кузбасса», «РФ»), ending at a region, or a quoted name."""
     if index < len(tokens) and tokens[index].kind == "quote":
         return index + 1
     end = index
     while end < len(tokens) and end - index < MAX_TAIL and is_tail_token(tokens, end):
         end += 1
-    return end
+    return region_end(tokens, index, end) or end
 
 
 def is_tail_token(tokens: list[Token], index: int) -> bool:
@@ -81,6 +84,27 @@ def is_tail_token(tokens: list[Token], index: int) -> bool:
     if token.kind != "word" or token.text.lower() in PREPOSITIONS:
         return False
     return any(p.tag.case == "gent" for p in parses(token.text))
+
+
+def region_end(tokens: list[Token], start: int, end: int) -> int | None:
+    """One past the first region named in tokens[start:end] («Новосибирской области», a bare «края»)."""
+    ends = [named_region_end(tokens, start, end), bare_region_end(tokens, start, end)]
+    return min((e for e in ends if e is not None), default=None)
+
+
+def named_region_end(tokens: list[Token], start: int, end: int) -> int | None:
+    """The tail's words re-joined by single spaces, looked up in the region table (extractors.regions)."""
+    text, ends = "", []
+    for token in tokens[start:end]:
+        text += (" " if text else "") + token.text
+        ends.append(len(text))
+    found = find_region_mentions(text)
+    return start + ends.index(found[0].end) + 1 if found and found[0].end in ends else None
+
+
+def bare_region_end(tokens: list[Token], start: int, end: int) -> int | None:
+    bare = (i for i in range(start, end) if tokens[i].lemma in REGION_NOUNS)
+    return next((i + 1 for i in bare if is_bare_region_word(tokens, i, tokens[i].lemma)), None)
 
 
 def mention_name(mention: Mention, text: str, region: Region | None) -> str | None:

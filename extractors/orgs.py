@@ -3,7 +3,9 @@
 `read_responsible` reads one «Ответственный» cell into a `ResponsibleParty`: people first (extractors.people),
 then what is left cut into phrases (extractors.cell_phrases), each phrase named in the nominative with the
 plan's own region filled in («Общественная палата края» → «Общественная палата Хабаровского края») and its
-abbreviations spelled out. `find_mentioned_organisations` lives in extractors.mentions.
+abbreviations spelled out. Only the leading noun phrase is put into the nominative; its genitive complement
+stays as written («пресс-службой Общественной палаты» → «пресс-служба Общественной палаты»).
+`find_mentioned_organisations` lives in extractors.mentions.
 """
 
 import re
@@ -22,6 +24,7 @@ ABBREVIATION = re.compile(
     r"(?![А-Яа-яЁёA-Za-z])"
 )
 STRIP = " ,;:.–—-"
+WORDLIKE = {"word", "abbr", "quote"}
 
 
 def read_responsible(raw: str, region: Region | None) -> ResponsibleParty:
@@ -57,10 +60,15 @@ def phrase_to_org(phrase: CellPhrase, region: Region | None) -> Organisation:
 
 
 def phrase_name(phrase: CellPhrase, region: Region | None) -> str:
-    """The phrase with its head (and the adjectives before it) in the nominative and the region filled in."""
+    """The phrase with its head (and the adjectives before it) in the nominative and the region filled in.
+
+    Only a head that leads the phrase is inflected: a head-word found further on belongs to a genitive
+    complement («… Общественной палаты»), which stays as written.
+    """
     tokens, replacements = list(phrase.tokens), {}
-    if phrase.head is not None:
-        replacements = nominative_replacements(tokens, adjectives_before(tokens, phrase.head), phrase.head)
+    first = adjectives_before(tokens, phrase.head) if phrase.head is not None else None
+    if first is not None and not any(t.kind in WORDLIKE for t in tokens[:first]):
+        replacements = nominative_replacements(tokens, first, phrase.head)
     return fill_region(rewrite(phrase.text, tokens, replacements), region)
 
 

@@ -64,9 +64,14 @@ def is_adjective(token: Token) -> bool:
 def adjectives_before(tokens: list[Token], head: int, stop: int = 0) -> int:
     """Index where the run of adjectives agreeing with the head at `head` begins (not before `stop`)."""
     first = head
-    while first > stop and is_adjective(tokens[first - 1]):
+    while first > stop and is_adjective(tokens[first - 1]) and agrees(tokens[first - 1 : head + 1]):
         first -= 1
     return first
+
+
+def agrees(tokens: list[Token]) -> bool:
+    """«назначенных Общественной палатой» does not: the participle belongs to another noun."""
+    return bool(agreeing_forms([t.text for t in tokens]))
 
 
 def noun_forms(word: str) -> list[tuple[str, str]]:
