@@ -44,7 +44,3 @@ def mark_superseded(ingested: list[DocumentRecord]) -> None:
                 record.status, record.superseded_by = "superseded", current.document_id
                 approved = f", утверждена {current.approved_on:%d.%m.%Y}" if current.approved_on else ""
                 record.reason = f"Заменён более новой версией плана «{current.source_file}»{approved}"
-
-
-def published_document_ids(records: list[DocumentRecord]) -> list[str]:
-    return [r.document_id for r in records if r.status == "ingested"]

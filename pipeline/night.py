@@ -5,12 +5,12 @@ at a time, by whoever orchestrates), finish (record, consolidate, publish, summa
 """
 
 import shutil
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
+from extractors.sniff import sniff_format
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records
 from pipeline.inbox import scan_inboxes
@@ -74,15 +74,9 @@ def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder:
         path = folder / f["document_id"]
         if f["document_id"] not in present and path.exists():
             stored.append(SourceFile(path=path, name=f["source_file"], document_id=f["document_id"],
-                                     size=f["size"] or 0, format=sniff(path)))
+                                     size=f["size"] or 0, format=sniff_format(path)))
             present.add(f["document_id"])
     return stored
-
-
-def sniff(path: Path) -> str:
-    from extractors.sniff import sniff_format
-
-    return sniff_format(path)
 
 
 def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings,
@@ -116,7 +110,3 @@ def run_night(inboxes: list[Path], settings: Settings) -> NightSummary:
     plan = prepare_night(inboxes, settings)
     parsed = [parse_source(source, settings) for source in plan.to_parse]
     return finish_night(plan, parsed, settings)
-
-
-def status_counts(records) -> Counter:
-    return Counter(r.status for r in records)

@@ -143,8 +143,3 @@ def prune_old_releases(releases: Path, keep: Path) -> None:
     for release in complete[:-KEEP_RELEASES]:
         if release != keep:
             shutil.rmtree(release, ignore_errors=True)
-
-
-def current_release(out_dir: Path) -> Path | None:
-    current = out_dir / "current"
-    return current.resolve() if current.exists() else None

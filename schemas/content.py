@@ -44,9 +44,5 @@ class DocumentContent(BaseModel):
     tables: list[RawTable] = Field(default_factory=list)
     table_positions: list[int] = Field(default_factory=list, description="position of each table")
 
-    def text_before_first_table(self) -> str:
-        limit = self.table_positions[0] if self.table_positions else float("inf")
-        return "\n".join(p.text for p in self.paragraphs if p.position < limit)
-
     def full_text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
