@@ -88,13 +88,13 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             catalog.save_parsed(document)
         contents = catalog.parsed_contents()
         records = files_to_records(catalog.files(), {d: rec for d, (rec, _) in contents.items()})
-        activities = current_activities(records, catalog)
         fingerprint = release_fingerprint(records, settings.pipeline_version)
         changed = fingerprint != current_fingerprint(settings.out_dir)
-        if changed:  # a night with nothing new keeps the current release as it is
+        if changed:  # a night with nothing new keeps the current release and loads no activities
+            activities = current_activities(records, catalog)
             publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers, fingerprint)
         catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, activities, len(plan.sources), len(parsed), changed)
+        summary = summarise(plan.run_id, records, len(plan.sources), len(parsed), changed)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:
         catalog.close()

@@ -4,7 +4,7 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from schemas import Activity, DocumentRecord
+from schemas import DocumentRecord
 
 
 class NightSummary(BaseModel):
@@ -18,13 +18,17 @@ class NightSummary(BaseModel):
     published: bool = True  # False when nothing changed and the current release was kept
 
 
-def summarise(run_id: str, records: list[DocumentRecord], activities: list[Activity], files_seen: int,
-              parsed: int, published: bool = True) -> NightSummary:
-    by_region = Counter(a.region_name or "регион не определён" for a in activities)
+def summarise(run_id: str, records: list[DocumentRecord], files_seen: int, parsed: int,
+              published: bool = True) -> NightSummary:
+    """Counts come from the records (each current document's activity_count), not from the activities."""
+    by_region: Counter = Counter()
+    for r in records:
+        if r.status == "ingested":
+            by_region[r.region_name or "регион не определён"] += r.activity_count
     return NightSummary(
         run_id=run_id, files_seen=files_seen, parsed=parsed,
         documents_by_status=dict(Counter(r.status for r in records)),
-        activities_by_region=dict(sorted(by_region.items())), activities_total=len(activities),
+        activities_by_region=dict(sorted(by_region.items())), activities_total=sum(by_region.values()),
         not_ingested=[(r.source_file, r.status, r.reason or "") for r in records if r.status != "ingested"],
         published=published,
     )
