@@ -89,10 +89,10 @@ class Catalog:
                  r.model_dump_json(), activities, r.pipeline_version,
                  r.processed_at.isoformat() if r.processed_at else None, r.parse_seconds))
 
-    def parsed_contents(self) -> dict[str, tuple[DocumentRecord, str]]:
-        """document_id → (record as parsed, activities JSON) for every content ever parsed."""
-        rows = self.db.execute("SELECT document_id, record_json, activities_json FROM contents")
-        return {d: (DocumentRecord.model_validate_json(rec), acts) for d, rec, acts in rows}
+    def parsed_records(self) -> dict[str, DocumentRecord]:
+        """document_id → the record as parsed, for every content ever parsed (activities stay on disk)."""
+        rows = self.db.execute("SELECT document_id, record_json FROM contents")
+        return {d: DocumentRecord.model_validate_json(rec) for d, rec in rows}
 
     def activities_of(self, document_id: str) -> list[Activity]:
         row = self.db.execute("SELECT activities_json FROM contents WHERE document_id = ?",

@@ -86,8 +86,7 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
     try:
         for document in parsed:
             catalog.save_parsed(document)
-        contents = catalog.parsed_contents()
-        records = files_to_records(catalog.files(), {d: rec for d, (rec, _) in contents.items()})
+        records = files_to_records(catalog.files(), catalog.parsed_records())
         fingerprint = release_fingerprint(records, settings.pipeline_version)
         changed = fingerprint != current_fingerprint(settings.out_dir)
         if changed:  # a night with nothing new keeps the current release and loads no activities
