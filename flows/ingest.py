@@ -22,34 +22,29 @@ from pipeline.night import finish_night, prepare_night
 from pipeline.parse import parse_source, quarantined
 from pipeline.report import NightSummary, summary_to_markdown
 from pipeline.settings import Settings
-from schemas import ParsedDocument, SourceFile, SvodkaError
+from schemas import ParsedDocument, SourceFile
 
-PARSE_RETRIES = 1  # only transient trouble is worth a retry; a bad file is not
 BATCHES_PER_WORKER = 8
 
 
-def retry_only_transient(task, task_run, state) -> bool:
-    error = state.result(raise_on_failure=False)
-    return isinstance(error, SvodkaError) and error.transient
-
-
-@task(name="parse-batch", retries=PARSE_RETRIES, retry_delay_seconds=1, cache_policy=None,
-      retry_condition_fn=retry_only_transient, task_run_name="parse {label}")
+@task(name="parse-batch", cache_policy=None, task_run_name="parse {label}")
 def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[ParsedDocument]:
-    """Bad files come back quarantined; a batch does not raise for them."""
+    """Bad files come back quarantined; a batch does not raise for them, so Prefect has nothing to retry.
+    The one transient failure — a parser process that died — is retried per document in parse_one."""
     return [parse_one(source, settings) for source in sources]
 
 
 def parse_one(source: SourceFile, settings: Settings) -> ParsedDocument:
     if settings.task_runner != "processes" or settings.workers == 1:
         return parse_source(source, settings)
-    for attempt in (1, 2):  # a worker process that died gets one fresh try
-        try:
-            return parse_in_worker(source, settings)
-        except WorkerLostError as error:
-            if attempt == 2:
-                return failed(source, error)
-    raise AssertionError("unreachable")
+    try:
+        return parse_in_worker(source, settings)
+    except WorkerLostError:
+        pass  # the pool was replaced; one fresh try in a new process
+    try:
+        return parse_in_worker(source, settings)
+    except WorkerLostError as error:
+        return failed(source, error)
 
 
 def batches_of(sources: list[SourceFile], workers: int) -> list[list[SourceFile]]:
