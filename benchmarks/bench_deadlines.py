@@ -13,7 +13,7 @@ import random
 import time
 from datetime import date
 
-from extractors.deadlines import cached_deadline, normalize_deadline
+from extractors.deadlines.resolve import cached_deadline, normalize_deadline
 from schemas import PlanContext
 
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября"]

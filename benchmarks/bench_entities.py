@@ -46,13 +46,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     repeat = parser.parse_args().repeat
 
-    nlp = timed("import natasha (extractors.nlp)", lambda: __import__("extractors.nlp", fromlist=["nlp"]))
+    nlp = timed("import natasha (extractors.entities.models)", lambda: __import__("extractors.entities.models", fromlist=["nlp"]))
     timed("MorphVocab (pymorphy2 dictionaries)", nlp.morph_vocab)
     timed("NewsEmbedding + morph + NER taggers", lambda: (nlp.morph_tagger(), nlp.ner_tagger()))
     timed("first analyse() call", lambda: nlp.analyse("Белоглазов Алексей Сергеевич"))
 
     from extractors.categories import categorize
-    from extractors.orgs import find_mentioned_organisations, read_responsible
+    from extractors.entities.responsible import find_mentioned_organisations, read_responsible
     from schemas import Region
 
     khabarovsk = Region(name="Хабаровский край", number="27", code="RU-KHA")

@@ -204,7 +204,7 @@ def load_regions() -> list[tuple[str, str]]:
 
 
 def genitive(name: str) -> str:
-    from extractors.inflection import region_to_case
+    from extractors.entities.inflection import region_to_case
 
     return region_to_case(name, "gent")
 

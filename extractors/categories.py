@@ -8,13 +8,13 @@ wins. Nothing matched is «other», never a guess.
 import re
 from functools import lru_cache
 
-from extractors.nlp import WORD, lemma
+from extractors.entities.models import WORD, lemma
+from extractors.markup import strip_tags
 from extractors.vocab import load
 
 CATEGORIES: list[dict] = load("categories.json")["categories"]
 RULES: list[tuple[str, frozenset[str]]] = [(c["id"], frozenset(r)) for c in CATEGORIES for r in c["rules"]]
 FALLBACK = "other"
-HTML_TAG = re.compile(r"<[^>]+>")
 LEAD_END = re.compile(r"[:\n]|\s[-–—]\s|<ul|<ol|<li")
 
 
@@ -32,7 +32,7 @@ def title_lead(title: str) -> str:
 
 
 def text_to_category(text: str) -> str | None:
-    found = text_lemmas(HTML_TAG.sub(" ", text))
+    found = text_lemmas(strip_tags(text))
     return next((category for category, rule in RULES if rule <= found), None)
 
 

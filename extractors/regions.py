@@ -6,16 +6,14 @@ A name is a sequence of word lemmas; the longest name starting at a word wins, s
 """
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from extractors.nlp import lemma
+from extractors.entities.tokens import WORDS, Token, tokenize
+from extractors.vocab import DATA
 from schemas.plan import Region
 
-REGIONS_CSV = Path(__file__).parent / "data" / "regions.csv"
-TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+REGIONS_CSV = DATA / "regions.csv"
 # Abbreviations read as the word they stand for («г. Москве» = «город Москве», «Кемеровской обл.»).
 ABBREVIATIONS = {"г": "город", "гор": "город", "обл": "область", "респ": "республика"}
 # Lemmas just before a region that say who it belongs to, and how much that says about the document:
@@ -39,14 +37,6 @@ BODY_EVIDENCE = "из текста плана (в заголовке регио�
 
 
 @dataclass(frozen=True)
-class Token:
-    lemma: str
-    start: int
-    end: int
-    capitalised: bool
-
-
-@dataclass(frozen=True)
 class RegionMention:
     region: Region
     text: str
@@ -57,12 +47,12 @@ class RegionMention:
 
 
 def text_to_tokens(text: str) -> list[Token]:
-    tokens = []
-    for match in TOKEN.finditer(text):
-        word = match.group()
-        word_lemma = ABBREVIATIONS.get(word.lower()) or lemma(word)
-        tokens.append(Token(word_lemma, match.start(), match.end(), word[0].isupper()))
-    return tokens
+    return tokenize(text, WORDS)
+
+
+def lemma_of(token: Token) -> str:
+    """A word's lemma, an abbreviation read as the word it stands for («обл» → «область»)."""
+    return ABBREVIATIONS.get(token.text.lower()) or token.lemma
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +74,7 @@ def regions_by_lemmas() -> dict[tuple[str, ...], Region]:
     index: dict[tuple[str, ...], Region] = {}
     for region, names in load_regions():
         for name in names:
-            index[tuple(token.lemma for token in text_to_tokens(name))] = region
+            index[tuple(lemma_of(token) for token in text_to_tokens(name))] = region
     return index
 
 
@@ -93,21 +83,21 @@ def longest_name_length() -> int:
     return max(len(key) for key in regions_by_lemmas())
 
 
-def longest_name_at(tokens: list[Token], i: int) -> tuple[Region, int] | None:
+def longest_name_at(tokens: list[Token], lemmas: list[str], i: int) -> tuple[Region, int] | None:
     """The region whose name starts at token i and runs furthest, with the index after its last token."""
     index = regions_by_lemmas()
     for end in range(min(len(tokens), i + longest_name_length()), i, -1):
-        region = index.get(tuple(token.lemma for token in tokens[i:end]))
+        region = index.get(tuple(lemmas[i:end]))
         if region and any(token.capitalised for token in tokens[i:end]):
             return region, end
     return None
 
 
-def anchor_before(tokens: list[Token], i: int) -> tuple[int, int]:
+def anchor_before(lemmas: list[str], i: int) -> tuple[int, int]:
     """(standing, first token index) of the institution phrase ending just before token i; (0, i) if none."""
     for phrase, standing in ANCHORS:
         start = i - len(phrase)
-        if start >= 0 and tuple(token.lemma for token in tokens[start:i]) == phrase:
+        if start >= 0 and tuple(lemmas[start:i]) == phrase:
             return standing, start
     return 0, i
 
@@ -122,13 +112,14 @@ def span_end(text: str, start: int, last: Token) -> int:
 
 def find_region_mentions(text: str) -> list[RegionMention]:
     tokens, mentions, i = text_to_tokens(text), [], 0
+    lemmas = [lemma_of(token) for token in tokens]
     while i < len(tokens):
-        found = longest_name_at(tokens, i)
+        found = longest_name_at(tokens, lemmas, i)
         if not found:
             i += 1
             continue
         region, end = found
-        standing, anchor = anchor_before(tokens, i)
+        standing, anchor = anchor_before(lemmas, i)
         start, stop = tokens[i].start, span_end(text, tokens[i].start, tokens[end - 1])
         mentions.append(
             RegionMention(

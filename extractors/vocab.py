@@ -13,3 +13,5 @@ def load(name: str) -> dict:
 ABBREVIATIONS: dict[str, str] = load("abbreviations.json")["abbreviations"]
 ORG_PATTERNS: dict = load("org_patterns.json")
 MENTIONS: dict = load("mentions.json")
+# Month word («марта», «сент») → its number; the one month vocabulary (deadlines and title-block dates).
+MONTHS: dict[str, int] = {word: int(n) for n, words in load("months.json")["months"].items() for word in words}

@@ -6,8 +6,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from extractors.categories import categorize
-from extractors.deadlines import normalize_deadline
-from extractors.orgs import find_mentioned_organisations, read_responsible
+from extractors.deadlines.resolve import normalize_deadline
+from extractors.entities.responsible import find_mentioned_organisations, read_responsible
 from schemas import Activity, PlanContext, PlanFacts, PlanRow, Region, ResponsibleParty, SourceFile
 
 

@@ -5,10 +5,10 @@ import time
 import traceback
 from datetime import UTC, datetime
 
-from extractors.assemble import AssembledPlan, content_to_plan_rows
-from extractors.deadlines import calendar_voting_days
+from extractors.deadlines.resolve import calendar_voting_days
 from extractors.facts import read_plan_facts
 from extractors.readers import READERS
+from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
 from pipeline.enrich import row_to_activity
 from pipeline.settings import Settings

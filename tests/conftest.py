@@ -21,7 +21,7 @@ def samples() -> Path:
 @pytest.fixture(scope="session")
 def nlp_loaded():
     """natasha's models, loaded once for the whole session."""
-    from extractors import nlp
+    from extractors.entities import models as nlp
 
     nlp.morph_vocab()
     nlp.ner_tagger()

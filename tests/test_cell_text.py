@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.cell_text import clean_cell
+from extractors.tables.cell_text import clean_cell
 
 CASES = [
     ("", ""),

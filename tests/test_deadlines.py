@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.deadlines import cached_deadline, calendar_voting_days, normalize_deadline
+from extractors.deadlines.resolve import cached_deadline, calendar_voting_days, normalize_deadline
 from schemas import PlanContext
 
 Y21 = PlanContext(plan_year=2021)

@@ -7,9 +7,9 @@ from extractors.facts import (
     REASON_BODY_SILENT,
     REASON_NO_YEAR,
     REASON_UNDATED_APPROVAL,
-    find_dates,
     read_plan_facts,
 )
+from extractors.facts.dates import find_dates
 from extractors.regions import REASON_NO_REGION
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"  # the two seeds, as received

@@ -22,7 +22,7 @@ KINDS = {"date", "range", "before", "after", "recurring", "ongoing", "as_needed"
 
 
 def svodka(*args: str, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=ROOT, capture_output=True,
                           text=True, timeout=600, env=env)
 
 

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from extractors.assemble import content_to_plan_rows
 from extractors.readers import READERS
 from extractors.sniff import sniff_format
+from extractors.tables.assemble import content_to_plan_rows
 from tests.conftest import ROOT
 
 MANIFEST = json.loads((ROOT / "samples" / "MANIFEST.json").read_text(encoding="utf-8"))

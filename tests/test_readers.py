@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.assemble import content_to_plan_rows
 from extractors.encodings import decode_text
 from extractors.readers import READERS
 from extractors.sniff import sniff_format
+from extractors.tables.assemble import content_to_plan_rows
 
 PHRASE = "Организация работы \"Горячей линии\" общественного штаба по наблюдению за выборами"
 

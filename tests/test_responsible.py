@@ -7,8 +7,8 @@ groups, mixed and empty cells.
 
 import pytest
 
-from extractors.orgs import find_mentioned_organisations, find_organisations, read_responsible
-from extractors.people import find_persons
+from extractors.entities.people import find_persons
+from extractors.entities.responsible import find_mentioned_organisations, find_organisations, read_responsible
 from schemas import Region
 
 KHA = Region(name="Хабаровский край", number="27", code="RU-KHA", district="Дальневосточный")

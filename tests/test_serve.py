@@ -37,7 +37,7 @@ def test_serve_registers_the_schedule_and_a_scheduled_run_happens(tmp_path):
     env.pop("PREFECT_API_URL", None)
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "serve", "--inbox", str(SAMPLES / "inbox" / "kuzbass_2021.txt"),
+        [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(SAMPLES / "inbox" / "kuzbass_2021.txt"),
          "--out", str(tmp_path / "out"), "--interval", "10", "--workers", "1"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:

@@ -9,9 +9,9 @@ holds a number, or — without a number column — where the gap above a line is
 import re
 from statistics import median
 
-from extractors.listplan import looks_like_closing_line
 from extractors.readers.pdf_stitch import PageTable
-from extractors.roles import header_roles, is_plan_header
+from extractors.tables.columns import header_roles, is_plan_header
+from extractors.tables.list_plans import looks_like_closing_line
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells

@@ -5,14 +5,14 @@
 - *row per line*: cells separated by tabs on one line (the Khabarovsk seed).
 
 Lines outside the table are paragraphs (title, approval block). A text with no tabs at all may still be a
-plan written as a numbered list; that is `extractors.listplan`'s job.
+plan written as a numbered list; that is `extractors.tables.list_plans`'s job.
 """
 
 import re
 from pathlib import Path
 
 from extractors.encodings import decode_text
-from extractors.listplan import looks_like_closing_line
+from extractors.tables.list_plans import looks_like_closing_line
 from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable
 
 BLANK = re.compile(r"^\s*$")

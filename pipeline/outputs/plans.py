@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from extractors.deadlines import VOTING_DAYS, calendar_voting_days
+from extractors.deadlines.resolve import VOTING_DAYS, calendar_voting_days
 from pipeline.outputs.labels import region_of
 from schemas import Activity, DocumentRecord
 

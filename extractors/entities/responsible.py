@@ -1,19 +1,19 @@
 """Responsible bodies, groups and people of a responsible cell; partners mentioned in an activity's text.
 
-`read_responsible` reads one «Ответственный» cell into a `ResponsibleParty`: people first (extractors.people),
-then what is left cut into phrases (extractors.cell_phrases), each phrase named in the nominative with the
+`read_responsible` reads one «Ответственный» cell into a `ResponsibleParty`: people first (extractors.entities.people),
+then what is left cut into phrases (extractors.entities.responsible_phrases), each phrase named in the nominative with the
 plan's own region filled in («Общественная палата края» → «Общественная палата Хабаровского края») and its
 abbreviations spelled out. Only the leading noun phrase is put into the nominative; its genitive complement
 stays as written («пресс-службой Общественной палаты» → «пресс-служба Общественной палаты»).
-`find_mentioned_organisations` lives in extractors.mentions.
+`find_mentioned_organisations` lives in extractors.entities.mentions.
 """
 
 import re
 
-from extractors.cell_phrases import CellPhrase, cell_to_phrases
-from extractors.mentions import find_mentioned_organisations
-from extractors.people import find_person_matches
-from extractors.phrases import adjectives_before, fill_region, nominative_replacements, rewrite
+from extractors.entities.mentions import find_mentioned_organisations
+from extractors.entities.noun_phrases import adjectives_before, fill_region, nominative_replacements, rewrite
+from extractors.entities.people import find_person_matches
+from extractors.entities.responsible_phrases import CellPhrase, cell_to_phrases
 from extractors.vocab import ABBREVIATIONS
 from schemas import Organisation, Region, ResponsibleParty
 

@@ -5,15 +5,14 @@ the plan's, the campaign window's or the voting days'), turns them into dates an
 wrong without changing it. Anything not understood stays `unparsed` with the raw text and the reason.
 """
 
-import json
 from calendar import monthrange
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
-from extractors.deadline_grammar import GrammarError, Reading, Span, text_to_reading
-from extractors.deadline_tokens import normalise
+from extractors.deadlines.grammar import GrammarError, Reading, Span, text_to_reading
+from extractors.deadlines.symbols import normalise
+from extractors.vocab import load
 from schemas import Deadline, PlanContext
 
 PRECISIONS = ("day", "decade", "month", "quarter", "half", "year")
@@ -25,7 +24,7 @@ EARLIEST, LATEST = 1990, 2100
 
 
 def load_voting_days() -> tuple[dict[tuple[int, str], tuple[date, date]], dict[str, str]]:
-    data = json.loads((Path(__file__).parent / "data" / "voting_days.json").read_text(encoding="utf-8"))
+    data = load("voting_days.json")
     days = {
         (e["year"], e["election"]): (date.fromisoformat(e["start"]), date.fromisoformat(e["end"]))
         for e in data["elections"]

@@ -3,7 +3,7 @@
 Grammemes are OpenCorpora names (`nomn`, `gent`, `sing`, `femn` …), as `parse.tag` reports them.
 """
 
-from extractors.nlp import morph_vocab
+from extractors.entities.models import morph_vocab
 
 OC_TO_UD = {
     "nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc",

@@ -3,9 +3,9 @@ full-width rows into sections, and keep every row's provenance (page, table, row
 
 import re
 
-from extractors.cell_text import clean_cell
-from extractors.listplan import paragraphs_to_list_table
-from extractors.roles import header_roles, is_plan_header
+from extractors.tables.cell_text import clean_cell
+from extractors.tables.columns import header_roles, is_plan_header
+from extractors.tables.list_plans import paragraphs_to_list_table
 from schemas import DocumentContent, NoPlanTableError, PlanRow, RawRow, RawTable
 
 HEADER_SEARCH_ROWS = 5

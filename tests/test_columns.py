@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.roles import header_roles, is_plan_header
+from extractors.tables.columns import header_roles, is_plan_header
 
 CASES = [
     (["№", "Мероприятия", "Сроки проведения", "Ответственный"],

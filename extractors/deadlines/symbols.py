@@ -1,19 +1,20 @@
-"""Deadline cell text → normalised text → tokens, one character of *shape* per token.
+"""Deadline cell text → normalised text → symbols, one character of *shape* per symbol.
 
-Words and phrases come from `data/deadline_vocab.json` (see its `_comment` for the token classes), so
+Words and phrases come from `data/deadline_vocab.json` (see its `_comment` for the symbol classes), so
 «15-16 марта» reads as the shape "n-nm" and «до конца мая» as "Em". Nothing here knows about years.
 """
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-VOCAB = json.loads((Path(__file__).parent / "data" / "deadline_vocab.json").read_text(encoding="utf-8"))
+from extractors.markup import strip_tags
+from extractors.vocab import MONTHS, load
+
+VOCAB = load("deadline_vocab.json")
 
 
 @dataclass(frozen=True)
-class Token:
+class Symbol:
     kind: str
     value: object
     text: str
@@ -23,7 +24,7 @@ class Token:
 
 
 DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
-NOISE = re.compile(r"<[^>]*>|[«»\"“”„‟'`*•·:]")
+NOISE = re.compile(r"[«»\"“”„‟'`*•·:]")
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 SPACES = re.compile(r"\s+")
 AROUND_DASH = re.compile(r" ?- ?")
@@ -32,7 +33,7 @@ EDGES = " .,;-–()"
 
 def normalise(raw: str) -> str:
     """Lower case, one kind of dash and space, no quotes or tags, no punctuation at the edges."""
-    text = INVISIBLE.sub("", raw.lower().replace("ё", "е"))
+    text = INVISIBLE.sub("", strip_tags(raw).lower().replace("ё", "е"))
     text = DASHES.sub("-", NOISE.sub(" ", text))
     text = AROUND_DASH.sub("-", SPACES.sub(" ", text))
     return balance_parentheses(text.strip(EDGES))
@@ -45,15 +46,14 @@ def balance_parentheses(text: str) -> str:
     return "(" + text if text.count(")") > text.count("(") else text
 
 
-# ---------------------------------------------------------------- tokens
+# ---------------------------------------------------------------- symbols
 
 
 def words_to_classes() -> dict[str, tuple[str, object]]:
     table: dict[str, tuple[str, object]] = {}
     for kind, words in VOCAB["words"].items():
         table.update({w: (kind, None) for w in words})
-    for number, words in VOCAB["months"].items():
-        table.update({w: ("m", int(number)) for w in words})
+    table.update({w: ("m", number) for w, number in MONTHS.items()})
     for number, words in VOCAB["ordinals"].items():
         table.update({w: ("n", int(number)) for w in words})
     table.update({w: ("n", n) for w, n in VOCAB["roman"].items()})
@@ -79,19 +79,19 @@ TOKEN_PATTERNS = [
 TOKENS = re.compile("|".join(TOKEN_PATTERNS))
 
 
-def match_to_token(m: re.Match) -> Token:
+def match_to_symbol(m: re.Match) -> Symbol:
     group, text = m.lastgroup, m.group()
     if group.startswith("ph"):
         kind, value = PHRASES[int(group[2:])]
-        return Token(kind, value, text)
+        return Symbol(kind, value, text)
     if group in ("iso", "d", "p"):
-        return Token("p" if group == "p" else "d", numbers_in(text, group == "iso"), text)
+        return Symbol("p" if group == "p" else "d", numbers_in(text, group == "iso"), text)
     if group in ("y", "n"):
-        return Token(group, int(m.group(group)), text)
+        return Symbol(group, int(m.group(group)), text)
     if group == "w":
         kind, value = WORDS.get(m.group("w"), ("?", None))
-        return Token(kind, value, text)
-    return Token({"dash": "-", "sep": ",", "paren": "F"}.get(group, "?"), None, text)
+        return Symbol(kind, value, text)
+    return Symbol({"dash": "-", "sep": ",", "paren": "F"}.get(group, "?"), None, text)
 
 
 def numbers_in(text: str, iso: bool) -> tuple[int, ...]:
@@ -104,16 +104,16 @@ def numbers_in(text: str, iso: bool) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def text_to_tokens(text: str) -> list[Token]:
+def text_to_symbols(text: str) -> list[Symbol]:
     """Fillers dropped, and «год» after a written year too («2021 года» → 2021, «01.03.2021 года»)."""
-    tokens: list[Token] = []
+    symbols: list[Symbol] = []
     for m in TOKENS.finditer(text):
-        token = match_to_token(m)
-        if token.kind == "F" or (token.kind == "G" and tokens and tokens[-1].kind in "yd"):
+        symbol = match_to_symbol(m)
+        if symbol.kind == "F" or (symbol.kind == "G" and symbols and symbols[-1].kind in "yd"):
             continue
-        tokens.append(token)
-    return tokens
+        symbols.append(symbol)
+    return symbols
 
 
-def shape_of(tokens: list[Token]) -> str:
-    return "".join(t.kind for t in tokens)
+def shape_of(symbols: list[Symbol]) -> str:
+    return "".join(t.kind for t in symbols)

@@ -1,15 +1,11 @@
 """A cell's text as one clean line: HTML markup stripped (its text kept), list items joined with «; »,
 whitespace collapsed. Words, spelling and punctuation stay as written."""
 
-import html
 import re
 
-TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>")  # real tags only, not «a < b»
-BLOCK_TAGS = re.compile(r"</?(p|div|br|tr|h\d)\b[^>]*>", re.IGNORECASE)
-LIST_ITEM_TAG = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
-UL_BLOCK = re.compile(r"<(ul|ol)\b[^>]*>(.*?)(?:</\1>|$)", re.IGNORECASE | re.DOTALL)  # Word exports may not close it
+from extractors.markup import has_tags, html_to_lines
+
 BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
-INLINE_DASH_ITEM = re.compile(r"(?:^|\s)[-–—•]\s+")
 SPACE = re.compile(r"\s+")
 WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
 
@@ -17,23 +13,9 @@ WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
 def clean_cell(text: str | None) -> str:
     if not text:
         return ""
-    if "<" in text and TAG.search(text):
+    if has_tags(text):
         text = html_to_lines(text)
     return lines_to_text(text.split("\n"))
-
-
-def html_to_lines(text: str) -> str:
-    text = UL_BLOCK.sub(lambda m: "\n" + list_block_to_lines(m.group(2)) + "\n", text)
-    text = BLOCK_TAGS.sub("\n", text)
-    return html.unescape(TAG.sub(" ", text))
-
-
-def list_block_to_lines(inner: str) -> str:
-    if LIST_ITEM_TAG.search(inner):
-        items = [TAG.sub(" ", part) for part in LIST_ITEM_TAG.split(inner)]
-    else:
-        items = INLINE_DASH_ITEM.split(TAG.sub(" ", inner))
-    return "\n".join("• " + item.strip() for item in items if item.strip())
 
 
 def lines_to_text(lines: list[str]) -> str:

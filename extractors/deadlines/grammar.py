@@ -1,15 +1,15 @@
-"""Tokens of a deadline cell → a `Reading`: what the cell says, as calendar spans whose years may be missing.
+"""Symbols of a deadline cell → a `Reading`: what the cell says, as calendar spans whose years may be missing.
 
-`RULES` is an ordered list of regexes over the token shape (see `deadline_tokens`), each naming the
-reading it produces; `SIDE_BUILDERS` turns the tokens of one side («15 марта», «III квартал 2021»)
-into a `Span`. Years, voting days and sanity checks are resolved later, in `extractors.deadlines`.
+`RULES` is an ordered list of regexes over the symbol shape (see `deadlines.symbols`), each naming the
+reading it produces; `SIDE_BUILDERS` turns the symbols of one side («15 марта», «III квартал 2021»)
+into a `Span`. Years, voting days and sanity checks are resolved later, in `extractors.deadlines.resolve`.
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from extractors.deadline_tokens import Token, normalise, shape_of, text_to_tokens
+from extractors.deadlines.symbols import Symbol, normalise, shape_of, text_to_symbols
 
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's real end is fixed with the year
 DATE_KINDS = set("dpmnyGV")
@@ -71,11 +71,11 @@ def numbered_span(unit: str, number: int) -> Span:
     return Span(unit, size * (number - 1) + 1, 1, size * number, None)
 
 
-def decade_without_month(tokens: list[Token]) -> Span:
+def decade_without_month(symbols: list[Symbol]) -> Span:
     raise GrammarError("a decade without its month")
 
 
-SIDE_BUILDERS: dict[str, Callable[[list[Token]], Span]] = {
+SIDE_BUILDERS: dict[str, Callable[[list[Symbol]], Span]] = {
     "d": lambda t: day_span(*t[0].value),
     "p": lambda t: day_span(*t[0].value),
     "nm": lambda t: day_span(t[0].value, t[1].value),
@@ -94,12 +94,12 @@ SIDE_BUILDERS: dict[str, Callable[[list[Token]], Span]] = {
 SIDE = r"(?:d|py?|nkmy?|nky?|nmy?|n[qh]y?|my?|y|G|V|W|L|n)"
 
 
-def tokens_to_span(tokens: list[Token]) -> Span:
+def symbols_to_span(symbols: list[Symbol]) -> Span:
     """One side of a cell → its span; a trailing written year («март 2021») is set on the span."""
-    shape = shape_of(tokens)
+    shape = shape_of(symbols)
     if len(shape) > 1 and shape.endswith("y"):
-        return replace(SIDE_BUILDERS[shape[:-1]](tokens[:-1]), year=tokens[-1].value)
-    return SIDE_BUILDERS[shape](tokens)
+        return replace(SIDE_BUILDERS[shape[:-1]](symbols[:-1]), year=symbols[-1].value)
+    return SIDE_BUILDERS[shape](symbols)
 
 
 def bare_to_unit(number: int, like: Span) -> Span:
@@ -113,8 +113,8 @@ def bare_to_unit(number: int, like: Span) -> Span:
     raise GrammarError(f"a number without a month: {number}")
 
 
-def sides_to_spans(sides: list[list[Token]]) -> tuple[Span, ...]:
-    spans = [tokens_to_span(side) for side in sides]
+def sides_to_spans(sides: list[list[Symbol]]) -> tuple[Span, ...]:
+    spans = [symbols_to_span(side) for side in sides]
     for i in range(len(spans) - 1, -1, -1):
         if spans[i].unit == "bare":
             if i == len(spans) - 1:
@@ -137,18 +137,18 @@ RULES = [
 ]
 
 
-def split_at_commas(tokens: list[Token]) -> list[list[Token]]:
-    sides: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.kind == ",":
+def split_at_commas(symbols: list[Symbol]) -> list[list[Symbol]]:
+    sides: list[list[Symbol]] = [[]]
+    for symbol in symbols:
+        if symbol.kind == ",":
             sides.append([])
         else:
-            sides[-1].append(token)
+            sides[-1].append(symbol)
     return sides
 
 
-def match_to_reading(m: re.Match, kind: str, tokens: list[Token]) -> Reading:
-    sides = [tokens[m.start(g) : m.end(g)] for g in range(1, m.re.groups + 1)]
+def match_to_reading(m: re.Match, kind: str, symbols: list[Symbol]) -> Reading:
+    sides = [symbols[m.start(g) : m.end(g)] for g in range(1, m.re.groups + 1)]
     if kind == "list":
         sides = split_at_commas(sides[0])
     spans = sides_to_spans(sides)
@@ -157,73 +157,73 @@ def match_to_reading(m: re.Match, kind: str, tokens: list[Token]) -> Reading:
     return Reading(kind, spans)
 
 
-def tokens_to_dates(tokens: list[Token]) -> Reading:
-    shape = shape_of(tokens)
+def symbols_to_dates(symbols: list[Symbol]) -> Reading:
+    shape = shape_of(symbols)
     for pattern, kind in RULES:
         m = pattern.fullmatch(shape)
         if m:
-            return match_to_reading(m, kind, tokens)
-    unknown = ", ".join(dict.fromkeys(t.text for t in tokens if t.kind == "?"))[:80]
-    raise GrammarError(f"not understood: «{words_of(tokens)}»" + (f"; unknown: {unknown}" if unknown else ""))
+            return match_to_reading(m, kind, symbols)
+    unknown = ", ".join(dict.fromkeys(t.text for t in symbols if t.kind == "?"))[:80]
+    raise GrammarError(f"not understood: «{words_of(symbols)}»" + (f"; unknown: {unknown}" if unknown else ""))
 
 
 # ---------------------------------------------------------------- whole cells
 
 
-def trimmed(tokens: list[Token]) -> list[Token]:
+def trimmed(symbols: list[Symbol]) -> list[Symbol]:
     """Separators at either end dropped («, март-июнь,» → «март-июнь»)."""
-    kinds = [t.kind in ",-" for t in tokens]
-    start = kinds.index(False) if False in kinds else len(tokens)
+    kinds = [t.kind in ",-" for t in symbols]
+    start = kinds.index(False) if False in kinds else len(symbols)
     end = len(kinds) - kinds[::-1].index(False) if False in kinds else start
-    return tokens[start:end]
+    return symbols[start:end]
 
 
-def words_of(tokens: list[Token], limit: int = 80) -> str:
-    """The tokens' text for a warning, cut to `limit` characters."""
-    text = " ".join(t.text for t in tokens)
+def words_of(symbols: list[Symbol], limit: int = 80) -> str:
+    """The symbols' text for a warning, cut to `limit` characters."""
+    text = " ".join(t.text for t in symbols)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def recurring_reading(tokens: list[Token]) -> Reading:
-    recurrence = next(t.value for t in tokens if t.kind == "R")
-    rest = [t for t in tokens if t.kind != "R"]
+def recurring_reading(symbols: list[Symbol]) -> Reading:
+    recurrence = next(t.value for t in symbols if t.kind == "R")
+    rest = [t for t in symbols if t.kind != "R"]
     dated = [t for t in rest if t.kind in DATE_KINDS - {"n"}]  # «до 5-го числа» qualifies, a date would not
     warnings = (f"dates beside the recurrence not kept: «{words_of(rest)}»",) if dated else ()
     return Reading("recurring", recurrence=recurrence, warnings=warnings)
 
 
-def phrase_reading(tokens: list[Token]) -> Reading:
+def phrase_reading(symbols: list[Symbol]) -> Reading:
     """«по мере необходимости», «постоянно» — or the dates beside them if the cell has any."""
-    kind = "as_needed" if any(t.kind == "A" for t in tokens) else "ongoing"
-    phrase = words_of([t for t in tokens if t.kind in "AO"])
-    rest = trimmed([t for t in tokens if t.kind not in "AO"])
+    kind = "as_needed" if any(t.kind == "A" for t in symbols) else "ongoing"
+    phrase = words_of([t for t in symbols if t.kind in "AO"])
+    rest = trimmed([t for t in symbols if t.kind not in "AO"])
     if any(t.kind in DATE_KINDS for t in rest):
-        reading = tokens_to_dates(rest)
+        reading = symbols_to_dates(rest)
         return replace(reading, warnings=(*reading.warnings, f"ignored: «{phrase}»"))
     return Reading(kind, warnings=(f"ignored: «{words_of(rest)}»",) if rest else ())
 
 
-def dated_reading(tokens: list[Token]) -> Reading:
+def dated_reading(symbols: list[Symbol]) -> Reading:
     """Voting-day words beside written dates («в дни голосования 17-19 сентября») leave the dates to speak."""
     try:
-        return tokens_to_dates(tokens)
+        return symbols_to_dates(symbols)
     except GrammarError:
-        kinds = {t.kind for t in tokens}
+        kinds = {t.kind for t in symbols}
         if "V" not in kinds or not kinds & set("dpm"):
             raise
-    reading = tokens_to_dates(trimmed([t for t in tokens if t.kind != "V"]))
+    reading = symbols_to_dates(trimmed([t for t in symbols if t.kind != "V"]))
     return replace(reading, mentions_voting=True)
 
 
-def tokens_to_reading(tokens: list[Token]) -> Reading:
-    kinds = {t.kind for t in tokens}
-    if not tokens:
+def symbols_to_reading(symbols: list[Symbol]) -> Reading:
+    kinds = {t.kind for t in symbols}
+    if not symbols:
         raise GrammarError("nothing to read")
     if "R" in kinds:
-        return recurring_reading(tokens)
+        return recurring_reading(symbols)
     if kinds & {"A", "O"}:
-        return phrase_reading(tokens)
-    return dated_reading(trimmed(tokens))
+        return phrase_reading(symbols)
+    return dated_reading(trimmed(symbols))
 
 
 PARENTHESES = re.compile(r"\([^()]*\)")
@@ -232,12 +232,12 @@ PARENTHESES = re.compile(r"\([^()]*\)")
 def text_to_reading(text: str) -> Reading:
     """Normalised cell text → reading; a remark in brackets is dropped, with a warning, if it is in the way."""
     try:
-        return tokens_to_reading(text_to_tokens(text))
+        return symbols_to_reading(text_to_symbols(text))
     except GrammarError:
         remarks = PARENTHESES.findall(text)
         if not remarks:
             raise
-    reading = tokens_to_reading(text_to_tokens(PARENTHESES.sub(" ", text)))
+    reading = symbols_to_reading(text_to_symbols(PARENTHESES.sub(" ", text)))
     return replace(reading, warnings=(*reading.warnings, f"ignored: «{' '.join(remarks)}»"))
 
 

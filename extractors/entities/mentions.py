@@ -12,25 +12,24 @@ a partner.
 import re
 from dataclasses import dataclass
 
-from extractors.inflection import parses, region_to_case
-from extractors.nlp import lemmas
-from extractors.phrases import (
+from extractors.entities.inflection import parses, region_to_case
+from extractors.entities.models import lemmas
+from extractors.entities.noun_phrases import (
     REGION_NOUNS,
-    Token,
     adjectives_before,
     fill_region,
     is_bare_region_word,
     nominative_replacements,
     rewrite,
-    tokenize,
 )
+from extractors.entities.tokens import Token, tokenize
+from extractors.markup import strip_tags
 from extractors.regions import find_region_mentions
 from extractors.vocab import MENTIONS, ORG_PATTERNS
 from schemas import Region
 
 HEADS: dict[str, dict] = MENTIONS["heads"]
 ALIASES: list[dict] = MENTIONS["aliases"]
-HTML_TAG = re.compile(r"<[^>]+>")
 MAX_TAIL = 6
 PREPOSITIONS = set(ORG_PATTERNS["prepositions"])
 OWN_CHAMBER = "Общественная палата"
@@ -46,7 +45,7 @@ class Mention:
 
 def find_mentioned_organisations(text: str, region: Region | None) -> list[str]:
     """Partners named in `text`, de-duplicated, in order of appearance."""
-    text = HTML_TAG.sub(" ", text)
+    text = strip_tags(text)
     tokens, names, index, consumed = tokenize(text), [], 0, 0
     while index < len(tokens):
         mention = mention_at(tokens, index, consumed)
@@ -154,7 +153,7 @@ def phrase_text(mention: Mention, text: str) -> str:
     replacements = nominative_replacements(tokens, mention.first, mention.head)
     source = text[tokens[mention.first].start : tokens[mention.end - 1].end]
     base = tokens[mention.first].start
-    local = [Token(t.text, t.kind, t.start - base, t.end - base) for t in tokens[mention.first : mention.end]]
+    local = [t.shifted(base) for t in tokens[mention.first : mention.end]]
     return rewrite(source, local, {i - mention.first: r for i, r in replacements.items()})
 
 

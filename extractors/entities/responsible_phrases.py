@@ -9,8 +9,10 @@ it can be the genitive of a body the word before belongs to («регионал�
 import re
 from dataclasses import dataclass
 
-from extractors.inflection import parses
-from extractors.phrases import Token, adjectives_before, agreeing_forms, tokenize
+from extractors.entities.inflection import parses
+from extractors.entities.noun_phrases import adjectives_before, agreeing_forms
+from extractors.entities.tokens import Token, tokenize
+from extractors.markup import strip_tags
 from extractors.vocab import ORG_PATTERNS
 
 LEGAL_FORMS = set(ORG_PATTERNS["legal_forms"])
@@ -25,7 +27,6 @@ PREPOSITIONS = set(ORG_PATTERNS["prepositions"])
 COMPLEMENT_HEADS = set(ORG_PATTERNS["complement_heads"])
 DROP = re.compile("|".join(ORG_PATTERNS["drop_patterns"]), re.IGNORECASE)
 JOINERS = re.compile("|".join(ORG_PATTERNS["joiners"]), re.IGNORECASE)
-HTML_TAG = re.compile(r"<[^>]+>")
 SEPARATORS = {",", ";", "\n"}
 MAX_ADJECTIVES = 3
 
@@ -40,7 +41,7 @@ class CellPhrase:
 
 def cell_to_phrases(text: str) -> list[CellPhrase]:
     """«Общественная палата края Рабочая группа …» → [org «Общественная палата края», group «Рабочая …»]."""
-    cleaned = JOINERS.sub(";", DROP.sub(" ", HTML_TAG.sub(" ", text)))
+    cleaned = JOINERS.sub(";", DROP.sub(" ", strip_tags(text)))
     tokens = tokenize(cleaned)
     return [phrase for run in split_runs(tokens) if (phrase := run_to_phrase(cleaned, run))]
 
@@ -96,7 +97,7 @@ def run_to_phrase(text: str, run: list[Token]) -> CellPhrase | None:
     if not any(t.kind == "abbr" or (t.kind in ("word", "quote") and len(t.text) > 2) for t in run):
         return None
     base = run[0].start
-    tokens = tuple(Token(t.text, t.kind, t.start - base, t.end - base) for t in run)
+    tokens = tuple(t.shifted(base) for t in run)
     kind, head = phrase_kind(run)
     return CellPhrase(kind, text[base : run[-1].end], tokens, head)
 

@@ -9,16 +9,16 @@ Each item becomes a row of a synthetic table with the columns the labels name.
 
 import re
 
+from extractors.tables.columns import role_of
 from schemas import Cell, DocumentContent, RawRow, RawTable
 
 ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
-LABELS: list[tuple[str, re.Pattern]] = [
-    ("Срок", re.compile(r"^\s*(срок[а-я]*(\s+(исполнения|проведения))?|дата|период)\s*[:\-–—]\s*(.*)$", re.IGNORECASE)),
-    ("Ответственный", re.compile(r"^\s*(ответственн[а-я]*|исполнител[а-я]*)\s*[:\-–—]\s*(.*)$", re.IGNORECASE)),
-    ("Примечание", re.compile(r"^\s*(примечани[а-я]*)\s*[:\-–—]\s*(.*)$", re.IGNORECASE)),
-]
+# A label line: one or two header words, then «:» or a dash («Срок исполнения: …», «Ответственный – …»).
+LABEL_LINE = re.compile(r"^\s*(?P<label>[А-Яа-яЁё]+(?:\s+[А-Яа-яЁё]+)?)\s*[:\-–—]\s*(?P<value>.*)$")
+# The list's columns, by the role their label names (extractors.tables.columns), and their header text.
+LABELLED_ROLES = {"deadline": "Срок", "responsible": "Ответственный", "note": "Примечание"}
 CLOSING_LINE = re.compile(r"^\s*(Приложение|Примечание|Руководитель|Председатель|Секретарь|Исп\.|\*)", re.IGNORECASE)
-HEADER = ["№", "Мероприятие", "Срок", "Ответственный", "Примечание"]
+HEADER = ["№", "Мероприятие", *LABELLED_ROLES.values()]
 
 
 def paragraphs_to_list_table(content: DocumentContent) -> tuple[RawTable, int] | None:
@@ -57,10 +57,10 @@ def looks_like_closing_line(text: str) -> bool:
 
 
 def label_of(text: str) -> tuple[str, str] | None:
-    for name, pattern in LABELS:
-        if match := pattern.match(text):
-            return name, match.groups()[-1].strip()
-    return None
+    """(the list's column, the value) of a label line; None for any other line."""
+    match = LABEL_LINE.match(text)
+    role = role_of(match["label"]) if match else None
+    return (LABELLED_ROLES[role], match["value"].strip()) if role in LABELLED_ROLES else None
 
 
 def items_to_table(items: list[dict[str, str]]) -> RawTable:

@@ -10,8 +10,8 @@ neither initials nor a patronymic.
 import re
 from dataclasses import dataclass
 
-from extractors.inflection import inflect_parse, parses
-from extractors.nlp import analyse, lemma, morph_vocab
+from extractors.entities.inflection import inflect_parse, parses
+from extractors.entities.models import analyse, lemma, morph_vocab
 from extractors.vocab import ORG_PATTERNS
 
 NOT_LETTER_BEFORE = r"(?<![А-Яа-яЁё-])"

@@ -1,51 +1,19 @@
-"""Noun phrases of responsible cells and activity texts: tokens, the nominative, the plan's region filled in.
+"""Noun phrases of responsible cells and activity texts: the nominative, the plan's region filled in.
 
 A phrase is a run of tokens with offsets into its text, so a rewrite keeps the spacing as written.
 """
 
 import re
-from dataclasses import dataclass
 
-from extractors.inflection import CASES, case_of, inflect_parse, parses, region_to_case
-from extractors.nlp import lemma
+from extractors.entities.inflection import CASES, case_of, inflect_parse, parses, region_to_case
+from extractors.entities.models import lemma
+from extractors.entities.tokens import Token, tokenize
 from extractors.vocab import ORG_PATTERNS
 from schemas import Region
 
-TOKEN = re.compile(
-    r"(?P<quote>\"[^\"]*\"|«[^»]*»|“[^”]*[”“]|„[^“”]*[“”])"
-    r"|(?P<word>[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*)"
-    r"|(?P<sep>[,;\n])|(?P<dash>[–—-])|(?P<other>\S)"
-)
 ADJECTIVES = {"ADJF", "PRTF"}
 REGION_NOUNS = set(ORG_PATTERNS["region_nouns"])
 BARE_REGION_CASES = ("gent", "loct", "datv", "ablt", "accs", "nomn")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    kind: str
-    start: int
-    end: int
-
-    @property
-    def lemma(self) -> str:
-        return lemma(self.text).replace("ё", "е") if self.kind in ("word", "abbr") else ""
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), token_kind(m), m.start(), m.end()) for m in TOKEN.finditer(text)]
-
-
-def token_kind(match: re.Match) -> str:
-    text = match.group()
-    if match.lastgroup == "word" and len(text) > 1 and text.replace("-", "").isupper():
-        return "abbr"
-    return match.lastgroup
 
 
 def rewrite(text: str, tokens: list[Token], replacements: dict[int, str]) -> str:
@@ -152,3 +120,19 @@ def fill_region(text: str, region: Region | None) -> str:
     tokens = tokenize(text)
     quotes = {i: f"«{fill_region(t.text[1:-1], region)}»" for i, t in enumerate(tokens) if t.kind == "quote"}
     return rewrite(text, tokens, region_replacements(tokens, region) | quotes)
+
+
+def phrase_to_nominative(text: str) -> str:
+    """«Совета Общественной палаты …» → «Совет Общественной палаты …»: the first noun and the adjectives
+    agreeing with it go into the nominative; the genitive that follows is already right."""
+    tokens = tokenize(text)
+    head = next((i for i, t in enumerate(tokens) if is_noun(t)), None)
+    if head is None:
+        return text
+    first = adjectives_before(tokens, head)
+    return rewrite(text, tokens, nominative_replacements(tokens, first, head)) or text
+
+
+def is_noun(token: Token) -> bool:
+    found = parses(token.text) if token.kind == "word" else []
+    return bool(found) and found[0].tag.POS == "NOUN"

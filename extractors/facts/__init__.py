@@ -1,0 +1,82 @@
+"""What a plan says about itself outside its table: its title (`title`), approval (`approval`), the
+election and the voting days it states (`election`), its region and its year.
+
+Only complete dates are read here (`dates`). A fact the text does not state stays None; an undecided
+region or year says why in `reasons`.
+"""
+
+import re
+from datetime import date
+
+from extractors.facts.approval import read_approval
+from extractors.facts.election import election_year, read_election, read_voting_days
+from extractors.facts.title import collapse, read_title
+from extractors.regions import REASON_NO_REGION, region_from_body, region_of_document
+from schemas.plan import PlanFacts
+
+YEAR = re.compile(r"\b(20\d\d)\b")
+LATE_APPROVAL_MONTH = 11  # approved from November on: the plan may be for next year's election
+
+REASON_BODY_SILENT = (
+    "в тексте плана нет единственного региона, названного при палате, комиссии или прокуратуре"
+)
+REASON_NO_YEAR = "год плана не указан: нет года ни в заголовке, ни у выборов, ни в дате утверждения"
+REASON_LATE_APPROVAL = "план утверждён {date}, в конце года, а год выборов в документе не назван"
+REASON_UNDATED_APPROVAL = "в грифе утверждения нет даты"
+
+
+def read_plan_year(
+    title: str | None, election: int | None, approved_on: date | None, body_text: str
+) -> tuple[int | None, str | None]:
+    """(year, reason if undecided): the title's year, the election's, the approval date's — unless the plan
+    was approved late in the year, when the body's dates must say whether it is for the next one."""
+    title_years = set(YEAR.findall(title or ""))
+    if len(title_years) == 1:
+        return int(title_years.pop()), None
+    if election:
+        return election, None
+    if approved_on and approved_on.month < LATE_APPROVAL_MONTH:
+        return approved_on.year, None
+    body_years = {int(year) for year in YEAR.findall(body_text)}
+    if approved_on:
+        return late_approval_year(approved_on, body_years)
+    return (body_years.pop(), None) if len(body_years) == 1 else (None, REASON_NO_YEAR)
+
+
+def late_approval_year(approved_on: date, body_years: set[int]) -> tuple[int | None, str | None]:
+    for year in (approved_on.year + 1, approved_on.year):
+        if year in body_years:
+            return year, None
+    return None, REASON_LATE_APPROVAL.format(date=approved_on.strftime("%d.%m.%Y"))
+
+
+def read_region(header_text: str, body_text: str) -> tuple[dict, list[str]]:
+    """Region from the header; from the body only when the header names none."""
+    region, evidence, reason = region_of_document(header_text)
+    if region or reason != REASON_NO_REGION:
+        return {"region": region, "region_evidence": evidence}, [reason] if reason else []
+    region, evidence = region_from_body(body_text)
+    return {"region": region, "region_evidence": evidence}, [] if region else [reason, REASON_BODY_SILENT]
+
+
+def read_plan_facts(header_text: str, body_text: str) -> PlanFacts:
+    title = read_title(header_text)
+    approval, rest, undated = read_approval(collapse(header_text), title)
+    reasons = [REASON_UNDATED_APPROVAL] if undated else []
+    region, region_reasons = read_region(header_text, body_text)
+    voting_start, voting_end = read_voting_days(rest)
+    body_without_header = body_text.replace(header_text, " ") if header_text.strip() else body_text
+    plan_year, year_reason = read_plan_year(
+        title, election_year(rest, voting_start), approval.get("approved_on"), body_without_header
+    )
+    reasons += region_reasons + ([year_reason] if year_reason else [])
+    return PlanFacts(
+        title=title,
+        plan_year=plan_year,
+        election=read_election(rest),
+        voting_start=voting_start,
+        voting_end=voting_end,
+        reasons=reasons,
+        **region,
+        **approval,
+    )
