@@ -5,14 +5,14 @@ import time
 import traceback
 from datetime import UTC, datetime
 
-from extractors.deadlines.resolve import calendar_voting_days
+from extractors.deadlines.voting_days import plan_context
 from extractors.facts import read_plan_facts
 from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
 from pipeline.enrich import row_to_activity
 from pipeline.settings import Settings
-from schemas import DocumentError, DocumentRecord, ParsedDocument, PlanContext, PlanFacts, SourceFile
+from schemas import DocumentError, DocumentRecord, ParsedDocument, SourceFile
 
 
 def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -46,7 +46,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
         approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
         voting_start=context.voting_start, voting_end=context.voting_end,
-        voting_days_source=("document" if facts.voting_start else "calendar") if context.voting_start else None,
+        voting_days_source=context.voting_source,
         activity_count=len(activities), pages=content.pages, processed_at=now,
     )
     return ParsedDocument(record=record, activities=activities)
@@ -55,14 +55,6 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
 def body_text(loose_text: str, assembled: AssembledPlan) -> str:
     rows = (f"{r.title} {r.description or ''} {r.responsible_raw}" for r in assembled.rows)
     return loose_text + "\n" + "\n".join(rows)
-
-
-def plan_context(facts: PlanFacts) -> PlanContext:
-    start, end = facts.voting_start, facts.voting_end
-    if start is None and facts.plan_year:
-        start, end = calendar_voting_days(facts.plan_year, facts.election) or (None, None)
-    return PlanContext(plan_year=facts.plan_year, approved_on=facts.approved_on, voting_start=start,
-                       voting_end=end)
 
 
 def quarantined(source: SourceFile, reason: str, now: datetime) -> DocumentRecord:

@@ -20,6 +20,9 @@ class PlanContext(BaseModel):
     approved_on: date | None = None
     voting_start: date | None = None
     voting_end: date | None = None
+    voting_source: Literal["document", "calendar"] | None = Field(
+        None, description="whether the plan states its voting days or the calendar supplied them"
+    )
 
 
 class Deadline(BaseModel):

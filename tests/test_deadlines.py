@@ -6,11 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.deadlines.resolve import cached_deadline, calendar_voting_days, normalize_deadline
-from schemas import PlanContext
+from extractors.deadlines.resolve import cached_deadline, normalize_deadline
+from extractors.deadlines.voting_days import plan_context
+from schemas import PlanContext, PlanFacts
 
-Y21 = PlanContext(plan_year=2021)
-Y24 = PlanContext(plan_year=2024)
+# A plan that states only its year: its voting days come from the calendar, as the pipeline decides them.
+Y21 = plan_context(PlanFacts(plan_year=2021))
+Y24 = plan_context(PlanFacts(plan_year=2024))
 NONE = PlanContext()
 KHABAROVSK = PlanContext(
     plan_year=2021, approved_on=date(2021, 2, 5), voting_start=date(2021, 9, 17), voting_end=date(2021, 9, 19)
@@ -514,7 +516,7 @@ WARNINGS = [
     (Y21, "до 01 марта (после утверждения)", "ignored: «(после утверждения)»"),
     (Y21, "по графику, март-июнь", "ignored: «по графику»"),
     (Y21, "ежедневно в дни голосования", "dates beside the recurrence not kept: «в дни голосования»"),
-    (Y21, "в дни голосования", "voting days taken from the calendar of 2021"),
+    (Y21, "в дни голосования", None),  # calendar days are the record's fact, not a doubt about the cell
     (
         KHABAROVSK,
         "в день голосования (19 сентября)",
@@ -545,16 +547,6 @@ def test_kept_when_suspicious():
     """A doubtful date is kept as written, only flagged."""
     deadline = normalize_deadline("15.03.2021 - 15.02.2021", Y21)
     assert (deadline.start, deadline.end) == (date(2021, 3, 15), date(2021, 2, 15))
-
-
-def test_calendar_voting_days():
-    assert calendar_voting_days(2021) == (date(2021, 9, 17), date(2021, 9, 19))
-    assert calendar_voting_days(2013) == (date(2013, 9, 8), date(2013, 9, 8))
-    assert calendar_voting_days(2020, "edg") == (date(2020, 9, 11), date(2020, 9, 13))
-    assert calendar_voting_days(2024, "presidential") == (date(2024, 3, 15), date(2024, 3, 17))
-    assert calendar_voting_days(2018, "presidential") == (date(2018, 3, 18), date(2018, 3, 18))
-    assert calendar_voting_days(2012) is None
-    assert calendar_voting_days(2021, "no such election") is None
 
 
 def test_repeated_cells_come_from_the_cache_as_copies():

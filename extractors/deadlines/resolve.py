@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from extractors.deadlines.grammar import GrammarError, Reading, Span, text_to_reading
 from extractors.deadlines.symbols import normalise
-from extractors.vocab import load
 from schemas import Deadline, PlanContext
 
 PRECISIONS = ("day", "decade", "month", "quarter", "half", "year")
@@ -20,38 +19,13 @@ PHRASE_KINDS = ("recurring", "as_needed", "ongoing")
 EARLIEST, LATEST = 1990, 2100
 
 
-# ---------------------------------------------------------------- the voting calendar
-
-
-def load_voting_days() -> tuple[dict[tuple[int, str], tuple[date, date]], dict[str, str]]:
-    data = load("voting_days.json")
-    days = {
-        (e["year"], e["election"]): (date.fromisoformat(e["start"]), date.fromisoformat(e["end"]))
-        for e in data["elections"]
-    }
-    return days, data["aliases"]
-
-
-VOTING_DAYS, ELECTION_ALIASES = load_voting_days()
-
-
-def calendar_voting_days(year: int, election: str | None = None) -> tuple[date, date] | None:
-    """First and last voting day of `year`'s election (default: the September single voting day)."""
-    kind = ELECTION_ALIASES.get((election or "single").strip().lower())
-    return VOTING_DAYS.get((year, kind))
-
-
-def voting_span(context: PlanContext) -> tuple[Span, tuple[str, ...]]:
-    """The plan's voting days as a span; the calendar's if the plan gives none."""
-    start, end, warnings = context.voting_start or context.voting_end, context.voting_end, ()
-    if start is None and context.plan_year:
-        start, end = calendar_voting_days(context.plan_year) or (None, None)
-        warnings = (f"voting days taken from the calendar of {context.plan_year}",)
+def voting_span(context: PlanContext) -> Span:
+    """The plan's voting days (decided in `voting_days`) as a span."""
+    start, end = context.voting_start or context.voting_end, context.voting_end
     if start is None:
-        known = f" and the calendar has none for {context.plan_year}" if context.plan_year else ""
-        raise GrammarError(f"voting days unknown: the plan gives none{known}")
+        raise GrammarError("voting days unknown: the plan gives none and the calendar has none for its year")
     end = end or start
-    return Span("voting", start.month, start.day, end.month, end.day, start.year), warnings
+    return Span("voting", start.month, start.day, end.month, end.day, start.year)
 
 
 # ---------------------------------------------------------------- years
@@ -119,26 +93,25 @@ def span_dates(span: Span, year: int) -> tuple[date, date]:
 # ---------------------------------------------------------------- readings → deadlines
 
 
-def spans_to_dates(reading: Reading, context: PlanContext) -> tuple[list[tuple[date, date]], str, list[str]]:
-    """Every span's first and last day, how its year was found, and warnings on the way."""
-    spans, warnings = list(reading.spans), []
+def spans_to_dates(reading: Reading, context: PlanContext) -> tuple[list[tuple[date, date]], str]:
+    """Every span's first and last day, and how its year was found."""
+    spans = list(reading.spans)
     for i, span in enumerate(spans):
         if span.unit.startswith("voting"):
-            spans[i], found = voting_day_of(span.unit, *voting_span(context))
-            warnings.extend(found)
+            spans[i] = voting_day_of(span.unit, voting_span(context))
     years, source = years_of(tuple(spans), context)
     if source == "explicit" and all(s.year is None for s in reading.spans):
         source = "voting_days"
-    return [span_dates(s, y) for s, y in zip(spans, years, strict=True)], source, warnings
+    return [span_dates(s, y) for s, y in zip(spans, years, strict=True)], source
 
 
-def voting_day_of(unit: str, voting: Span, found: tuple[str, ...]) -> tuple[Span, tuple[str, ...]]:
+def voting_day_of(unit: str, voting: Span) -> Span:
     """«в первый/последний день голосования» narrow the plan's voting days to one of their ends."""
     if unit == "voting_first":
         voting = replace(voting, last_month=voting.first_month, last_day=voting.first_day)
     elif unit == "voting_last":
         voting = replace(voting, first_month=voting.last_month, first_day=voting.last_day)
-    return voting, found
+    return voting
 
 
 def precision_of(spans: tuple[Span, ...]) -> str:
@@ -172,7 +145,7 @@ def reading_to_deadline(raw: str, reading: Reading, context: PlanContext) -> Dea
     warnings = list(reading.warnings)
     if reading.kind in PHRASE_KINDS:
         return Deadline(raw=raw, kind=reading.kind, recurrence=reading.recurrence, warnings=warnings)
-    dates, source, found = spans_to_dates(reading, context)
+    dates, source = spans_to_dates(reading, context)
     voting = any(s.unit.startswith("voting") for s in reading.spans)
     if reading.mentions_voting:
         warnings.extend(voting_mismatch(dates, context))
@@ -182,7 +155,7 @@ def reading_to_deadline(raw: str, reading: Reading, context: PlanContext) -> Dea
         precision=precision_of(reading.spans),
         anchor="voting_days" if voting else None,
         year_source=source,
-        warnings=warnings + found,
+        warnings=warnings,
     )
 
 

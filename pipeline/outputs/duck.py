@@ -93,7 +93,7 @@ def categories_table() -> pa.Table:
 
 
 def plans_table(activities: list[Activity], records: list[DocumentRecord]) -> pa.Table:
-    days = plan_voting_days(activities, records)
+    days = plan_voting_days(records)
     rows = [{"document_id": r.document_id, "source_file": r.source_file, "region_name": r.region_name,
              "region_code": r.region_code, "plan_year": r.plan_year, "voting_start": days[r.document_id].first,
              "voting_end": days[r.document_id].last, "voting_days_from": days[r.document_id].source}

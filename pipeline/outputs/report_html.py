@@ -48,7 +48,7 @@ def write_report_html(release_dir: Path, activities: list[Activity], records: li
 
 
 def report_html(activities: list[Activity], records: list[DocumentRecord], today: date) -> str:
-    days = plan_voting_days(activities, records)
+    days = plan_voting_days(records)
     slots = {
         "summary": escape(summary_line(activities, records, today)),
         "matrix": matrix_html(activities, records),
