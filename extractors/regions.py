@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from extractors.entities.tokens import WORDS, Token, tokenize
 from extractors.vocab import DATA
-from schemas.plan import Region
+from schemas import Message, Region, message
 
 REGIONS_CSV = DATA / "regions.csv"
 # Abbreviations read as the word they stand for («г. Москве» = «город Москве», «Кемеровской обл.»).
@@ -30,8 +30,6 @@ ANCHORS: list[tuple[tuple[str, ...], int]] = [
     (("губернатор",), 1),
     (("правительство",), 1),
 ]
-REASON_NO_REGION = "регион не указан в заголовке и реквизитах документа"
-REASON_COMPETING = "в заголовке названы {count}: {names}"
 COUNT_WORDS = {2: "два региона", 3: "три региона", 4: "четыре региона"}
 BODY_EVIDENCE = "из текста плана (в заголовке регион не назван): {phrases}"
 
@@ -142,19 +140,19 @@ def distinct_regions(mentions: list[RegionMention]) -> list[Region]:
     return list(regions.values())
 
 
-def competing_reason(regions: list[Region]) -> str:
+def competing_reason(regions: list[Region]) -> Message:
     count = COUNT_WORDS.get(len(regions), "несколько регионов")
-    return REASON_COMPETING.format(count=count, names=", ".join(region.name for region in regions))
+    return message("fact.competing_regions", count=count, names=", ".join(region.name for region in regions))
 
 
-def region_of_document(title_text: str) -> tuple[Region | None, str | None, str | None]:
+def region_of_document(title_text: str) -> tuple[Region | None, str | None, Message | None]:
     """(region, evidence, reason if undecided) from the title, approval block and the chamber's name.
 
     Mentions tied to the chamber outrank those tied to another institution, which outrank bare ones;
     two regions at the top rank leave the region undecided."""
     mentions = find_region_mentions(title_text)
     if not mentions:
-        return None, None, REASON_NO_REGION
+        return None, None, message("fact.no_region")
     top = max(mention.standing for mention in mentions)
     leaders = [mention for mention in mentions if mention.standing == top]
     regions = distinct_regions(leaders)

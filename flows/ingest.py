@@ -22,7 +22,7 @@ from pipeline.night import finish_night, prepare_night
 from pipeline.parse import parse_source, quarantined
 from pipeline.report import NightSummary, summary_to_markdown
 from pipeline.settings import Settings
-from schemas import ParsedDocument, SourceFile
+from schemas import ParsedDocument, SourceFile, message
 
 BATCHES_PER_WORKER = 8
 
@@ -67,7 +67,7 @@ def task_runner_for(settings: Settings):
 
 
 def failed(source: SourceFile, error) -> ParsedDocument:
-    reason = f"Разбор файла прервался ({error!r:.300}). Сообщите разработчикам"
+    reason = message("worker.lost", detail=repr(error)[:300])
     return ParsedDocument(record=quarantined(source, reason, datetime.now(UTC)))
 
 

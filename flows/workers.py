@@ -17,8 +17,6 @@ _pool_lock = threading.Lock()
 class WorkerLostError(SvodkaError):
     """A parser process died (out of memory, killed). Worth one retry in a fresh process."""
 
-    transient = True
-
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     global _pool

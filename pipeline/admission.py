@@ -18,25 +18,22 @@ def check_admissible(source: SourceFile, settings: Settings) -> str:
     """The reader format to use, or an error explaining why the file is not read."""
     fmt, named = source.format or "binary", suffix_format(source.name)
     if fmt == "empty" or source.size == 0:
-        raise EmptyFileError("Файл пустой (0 байт или одни пробелы): загрузите его заново")
+        raise EmptyFileError("file.empty")
     if source.size > settings.max_file_bytes:
-        raise TooLargeError(f"Файл больше допустимого ({source.size / 2**20:.1f} МБ при пределе "
-                            f"{settings.max_file_mb:g} МБ)")
+        raise TooLargeError("file.too_large", size_mb=f"{source.size / 2**20:.1f}",
+                            limit_mb=f"{settings.max_file_mb:g}")
     if Path(source.name).name.startswith(("~$", ".~lock")):
-        raise UnsupportedFormatError("Это временный файл Word/LibreOffice, а не документ")
+        raise UnsupportedFormatError("file.temporary")
     if named in KNOWN_SUFFIXES and named != fmt and not {named, fmt} <= CONVERTIBLE:
-        raise UnreadableFileError(misnamed_reason(named, fmt))
+        raise misnamed(named, fmt)
     if fmt == "pdf" and (pages := count_pdf_pages(source.path)) > settings.max_pages:
-        raise TooLargeError(f"В PDF {pages} страниц при пределе {settings.max_pages}: это не похоже на план")
+        raise TooLargeError("file.too_many_pages", pages=pages, limit=settings.max_pages)
     if fmt not in READERS:
-        raise UnsupportedFormatError(
-            f"Это {FORMAT_NAMES.get(fmt, fmt)}, а не план: ожидался DOCX, PDF или текстовый файл")
+        raise UnsupportedFormatError("file.unsupported", actual=FORMAT_NAMES.get(fmt, fmt))
     return fmt
 
 
-def misnamed_reason(named: str, fmt: str) -> str:
+def misnamed(named: str, fmt: str) -> UnreadableFileError:
     if fmt in ("docx", "pdf", "txt", "doc", "rtf", "odt"):
-        return (f"Файл назван .{named}, но по содержимому это {FORMAT_NAMES[fmt]}: переименуйте его "
-                f"(расширение .{fmt}) и загрузите снова")
-    return (f"Файл назван .{named}, но его содержимое не похоже на {FORMAT_NAMES[named]}: файл повреждён "
-            "или сохранён неверно — сохраните его заново и загрузите")
+        return UnreadableFileError("file.misnamed", named=named, actual=FORMAT_NAMES[fmt], suffix=fmt)
+    return UnreadableFileError("file.broken_as_named", named=named, expected=FORMAT_NAMES[named])

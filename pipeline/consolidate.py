@@ -3,7 +3,7 @@ revision, a byte-identical duplicate, or quarantined — and so which activities
 
 from datetime import date, datetime
 
-from schemas import DocumentRecord
+from schemas import DocumentRecord, Message, message
 
 
 def files_to_records(files: list[dict], parsed: dict[str, DocumentRecord]) -> list[DocumentRecord]:
@@ -20,7 +20,7 @@ def files_to_records(files: list[dict], parsed: dict[str, DocumentRecord]) -> li
         original = first_file_of.setdefault(f["document_id"], record)
         if original is not record:
             record.status, record.duplicate_of = "duplicate", original.document_id
-            record.reason = f"Точная копия файла «{original.source_file}» (те же байты)"
+            record.reasons = [message("document.duplicate", file=original.source_file)]
             record.activity_count = original.activity_count
         records.append(record)
     mark_superseded([r for r in records if r.status == "ingested"])
@@ -42,5 +42,10 @@ def mark_superseded(ingested: list[DocumentRecord]) -> None:
         for record in group:
             if record is not current:
                 record.status, record.superseded_by = "superseded", current.document_id
-                approved = f", утверждена {current.approved_on:%d.%m.%Y}" if current.approved_on else ""
-                record.reason = f"Заменён более новой версией плана «{current.source_file}»{approved}"
+                record.reasons = [superseded_by(current)]
+
+
+def superseded_by(current: DocumentRecord) -> Message:
+    if current.approved_on:
+        return message("document.superseded_approved", file=current.source_file, approved_on=current.approved_on)
+    return message("document.superseded", file=current.source_file)

@@ -1,6 +1,7 @@
 """Parse one file into its document record and activities. Never raises for a bad file: whatever goes
 wrong becomes a `quarantined` record whose reason a chamber employee can act on."""
 
+import hashlib
 import time
 import traceback
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
 from pipeline.enrich import row_to_activity
 from pipeline.settings import Settings
-from schemas import DocumentError, DocumentRecord, ParsedDocument, SourceFile
+from schemas import DocumentError, DocumentRecord, Message, ParsedDocument, SourceFile, message
 
 
 def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -21,11 +22,9 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
     try:
         parsed = read_plan(source, settings, now)
     except DocumentError as error:
-        parsed = ParsedDocument(record=quarantined(source, error.reason, now))
+        parsed = ParsedDocument(record=quarantined(source, error.message, now))
     except Exception as error:  # the pipeline's own failure: keep the file on record, never drop it
-        detail = "".join(traceback.format_exception_only(type(error), error)).strip()[:300]
-        reason = f"Svodka не смогла обработать файл (внутренняя ошибка: {detail}). Сообщите разработчикам"
-        parsed = ParsedDocument(record=quarantined(source, reason, now))
+        parsed = ParsedDocument(record=quarantined(source, internal_error(error), now))
     parsed.record.parse_seconds = round(time.perf_counter() - started, 4)
     parsed.record.pipeline_version = settings.pipeline_version
     return parsed
@@ -40,7 +39,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
     record = DocumentRecord(
         document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
-        reason="; ".join(facts.reasons) or None,
+        reasons=facts.reasons,
         region_code=facts.region.code if facts.region else None,
         region_number=facts.region.number if facts.region else None,
         region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
@@ -57,6 +56,12 @@ def body_text(loose_text: str, assembled: AssembledPlan) -> str:
     return loose_text + "\n" + "\n".join(rows)
 
 
-def quarantined(source: SourceFile, reason: str, now: datetime) -> DocumentRecord:
+def quarantined(source: SourceFile, reason: Message, now: datetime) -> DocumentRecord:
     return DocumentRecord(document_id=source.document_id, source_file=source.name, format=source.format,
-                          status="quarantined", reason=reason, processed_at=now)
+                          status="quarantined", reasons=[reason], processed_at=now)
+
+
+def internal_error(error: BaseException) -> Message:
+    """The person reads that it is our fault; the developer finds the error itself in the message's detail."""
+    detail = "".join(traceback.format_exception_only(type(error), error)).strip()[:500]
+    return message("internal.error", ref=hashlib.sha256(detail.encode()).hexdigest()[:8], detail=detail)

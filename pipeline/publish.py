@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from pydantic import BaseModel
 
-from schemas import Activity, DocumentRecord
+from schemas import Activity, DocumentRecord, Message
 
 COMPLETE_MARK = ".complete"
 FINGERPRINT = ".fingerprint"  # what the release was made from; an identical night publishes nothing
 KEEP_RELEASES = 3
-PUBLISHED_FILES = ["activities.jsonl", "documents.jsonl", "activities.parquet", "activities.csv"]
 
 
 def release_fingerprint(records: list[DocumentRecord], version: str) -> str:
@@ -62,16 +62,28 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
         os.fsync(f.fileno())
 
 
+# A message (schemas/messages.py) as a column: its code, its parameters and its Russian text.
+MESSAGE = pa.struct([("code", pa.string()), ("params", pa.map_(pa.string(), pa.string())), ("text", pa.string())])
+
+
 def activities_to_arrow(activities: list[Activity]) -> pa.Table:
-    fields = []
-    for name, info in Activity.model_fields.items():
-        fields.append(pa.field(name, arrow_type(info.annotation)))
-    schema = pa.schema(fields)
-    return pa.Table.from_pylist([a.model_dump() for a in activities], schema=schema)
+    return models_to_arrow(Activity, activities)
+
+
+def models_to_arrow(model: type[BaseModel], rows: list[BaseModel]) -> pa.Table:
+    """Columns typed from the model's annotations, computed fields (a record's `reason`) included."""
+    annotations = {name: info.annotation for name, info in model.model_fields.items()}
+    annotations |= {name: info.return_type for name, info in model.model_computed_fields.items()}
+    schema = pa.schema([pa.field(name, arrow_type(kind)) for name, kind in annotations.items()])
+    return pa.Table.from_pylist([row.model_dump() for row in rows], schema=schema)
 
 
 def arrow_type(annotation) -> pa.DataType:
     text = str(annotation)
+    if "Message]" in text:
+        return pa.list_(MESSAGE)
+    if "float" in text:
+        return pa.float64()
     if "list[datetime.date]" in text:
         return pa.list_(pa.date32())
     if "list[" in text:
@@ -92,6 +104,8 @@ def write_parquet(path: Path, activities: list[Activity]) -> None:
 def csv_value(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Message):
+        return value.text
     if isinstance(value, list):
         return "; ".join(csv_value(v) for v in value)
     if isinstance(value, (date, datetime)):

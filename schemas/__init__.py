@@ -18,8 +18,9 @@ from schemas.errors import (
     UnreadableFileError,
     UnsupportedFormatError,
 )
+from schemas.messages import Message, message
 from schemas.people import Organisation, ResponsibleParty
-from schemas.plan import Plan, PlanFacts, PlanRow, Region
+from schemas.plan import PlanFacts, PlanRow, Region
 
 __all__ = [
     "Activity",
@@ -32,11 +33,11 @@ __all__ = [
     "DocumentStatus",
     "EmptyFileError",
     "EncryptedFileError",
+    "Message",
     "NoPlanTableError",
     "Organisation",
     "Paragraph",
     "ParsedDocument",
-    "Plan",
     "PlanContext",
     "PlanFacts",
     "PlanRow",
@@ -52,4 +53,5 @@ __all__ = [
     "TooLargeError",
     "UnreadableFileError",
     "UnsupportedFormatError",
+    "message",
 ]

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from schemas.deadline import DeadlineKind, Precision, Recurrence
+from schemas.messages import Message
 
 
 class Activity(BaseModel):
@@ -28,7 +29,7 @@ class Activity(BaseModel):
     deadline_precision: Precision | None = None
     deadline_dates: list[date] = Field(default_factory=list)
     deadline_anchor: str | None = None
-    deadline_warnings: list[str] = Field(default_factory=list)
+    deadline_warnings: list[Message] = Field(default_factory=list)
     responsible_raw: str = ""
     responsible_persons: list[str] = Field(default_factory=list)
     responsible_orgs: list[str] = Field(default_factory=list)

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.messages import Message
+
 DeadlineKind = Literal[
     "date", "range", "before", "after", "recurring", "ongoing", "as_needed", "unspecified", "unparsed"
 ]
@@ -35,4 +37,4 @@ class Deadline(BaseModel):
     dates: list[date] = Field(default_factory=list, description="the individual dates of a list")
     anchor: str | None = Field(None, description="the event word a date was resolved from, e.g. voting_days")
     year_source: YearSource | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Message] = Field(default_factory=list)

@@ -4,7 +4,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field, model_validator
+
+from schemas.messages import Message, message, render_all
 
 DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined"]
 
@@ -22,7 +24,7 @@ class DocumentRecord(BaseModel):
     source_file: str
     format: str | None = None
     status: DocumentStatus
-    reason: str | None = None
+    reasons: list[Message] = Field(default_factory=list, description="why not ingested, or what is undecided")
     region_code: str | None = None
     region_number: str | None = None
     region_name: str | None = None
@@ -41,6 +43,20 @@ class DocumentRecord(BaseModel):
     superseded_by: str | None = None
     pipeline_version: str | None = None
     parse_seconds: float | None = None
+
+    @computed_field
+    @property
+    def reason(self) -> str | None:
+        """The reasons as one Russian line, what a chamber employee reads."""
+        return render_all(self.reasons)
+
+    @model_validator(mode="before")
+    @classmethod
+    def reason_text_of_older_records(cls, data):
+        """A record written before reasons had codes keeps its text."""
+        if isinstance(data, dict) and "reasons" not in data and data.get("reason"):
+            data = {**data, "reasons": [message("legacy", text=data["reason"])]}
+        return data
 
 
 class ParsedDocument(BaseModel):

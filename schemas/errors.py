@@ -1,24 +1,19 @@
-"""One error hierarchy. Each error says, in words a chamber employee understands, what was expected and
-what was found, and whether trying again could help (`transient`)."""
+"""One error hierarchy. A document error carries a message of the catalogue (`schemas.messages`): what
+was expected, what was found, in words a chamber employee understands."""
+
+from schemas.messages import Message, message
 
 
 class SvodkaError(Exception):
-    transient = False
+    pass
 
 
 class DocumentError(SvodkaError):
-    """A document could not be read into a plan. The message is shown to people as the `reason`."""
+    """A document could not be read into a plan. Its message becomes the record's reason."""
 
-    def __init__(self, message: str, *, file: str | None = None, page: int | None = None,
-                 table: int | None = None, row: int | None = None):
-        super().__init__(message)
-        self.file, self.page, self.table, self.row = file, page, table, row
-
-    @property
-    def reason(self) -> str:
-        where = ", ".join(f"{k} {v}" for k, v in
-                          (("стр.", self.page), ("таблица", self.table), ("строка", self.row)) if v)
-        return f"{self} ({where})" if where else str(self)
+    def __init__(self, code: str, **params):
+        self.message: Message = message(code, **params)
+        super().__init__(self.message.text)
 
 
 class EmptyFileError(DocumentError):
@@ -34,7 +29,7 @@ class EncryptedFileError(DocumentError):
 
 
 class ScannedFileError(DocumentError):
-    """A PDF with no text layer (or only glyph codes): it needs OCR, which Svodka does not do."""
+    """A PDF with no text layer (or only glyph codes)."""
 
 
 class UnsupportedFormatError(DocumentError):

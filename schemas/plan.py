@@ -4,6 +4,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from schemas.messages import Message
+
 
 class Region(BaseModel):
     """A federal subject, as in extractors/data/regions.csv."""
@@ -26,7 +28,7 @@ class PlanFacts(BaseModel):
     election: str | None = None
     voting_start: date | None = None
     voting_end: date | None = None
-    reasons: list[str] = Field(default_factory=list, description="why a fact could not be decided")
+    reasons: list[Message] = Field(default_factory=list, description="why a fact could not be decided")
 
 
 class PlanRow(BaseModel):
@@ -42,9 +44,3 @@ class PlanRow(BaseModel):
     source_page: int | None = None
     source_table: int | None = None
     source_row: int
-
-
-class Plan(BaseModel):
-    facts: PlanFacts
-    rows: list[PlanRow]
-    table_header: list[str] = Field(default_factory=list, description="the header cells as written")

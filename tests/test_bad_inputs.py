@@ -193,4 +193,6 @@ def test_a_crash_inside_the_pipeline_quarantines_the_file_with_the_error(tmp_pat
     run_night([tmp_path / "kuzbass.txt"], Settings(out_dir=out, workers=1))
     record = records_by_name(out)["kuzbass.txt"]
     assert record["status"] == "quarantined"
-    assert "внутренняя ошибка" in record["reason"] and "неожиданная структура таблицы" in record["reason"]
+    assert "внутренней ошибки" in record["reason"] and "RuntimeError" not in record["reason"]
+    detail = record["reasons"][0]["params"]["detail"]  # for the developer, beside the person's sentence
+    assert "RuntimeError" in detail and "неожиданная структура таблицы" in detail

@@ -12,7 +12,6 @@ from icalendar import Calendar
 from pipeline import analytics
 from pipeline.night import run_night
 from pipeline.outputs import ANALYST_WRITERS, OUTPUT_FILES
-from pipeline.outputs.labels import warning_to_russian
 from pipeline.outputs.report_html import report_html, write_report_html
 from pipeline.outputs.xlsx import write_xlsx
 from pipeline.publish import publish_release
@@ -271,20 +270,3 @@ def test_report_screenshot_is_not_blank(rendered_report):
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
     assert image.size == (1400, 2400)
     assert len(colours) > 50
-
-
-# ---------------------------------------------------------------- wording
-
-
-@pytest.mark.parametrize("english, russian", [
-    ("starts before approval date 2022-02-10", "начало раньше даты утверждения плана 10.02.2022"),
-    ("before approval date 2021-02-05", "срок раньше даты утверждения плана 05.02.2021"),
-    ("voting days taken from the calendar of 2023", "дни голосования взяты из календаря выборов 2023 г."),
-    ("dates differ from the voting days 2021-09-17..2021-09-19",
-     "даты не совпадают с днями голосования 17.09.2021–19.09.2021"),
-    ("end before start", "окончание раньше начала"),
-    ("ignored: «ежегодно»", "не учтено: «ежегодно»"),
-    ("something new", "something new"),
-])
-def test_deadline_warnings_read_in_russian(english, russian):
-    assert warning_to_russian(english) == russian

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from extractors.regions import (
-    REASON_NO_REGION,
     REGIONS_CSV,
     find_region_mentions,
     load_regions,
@@ -247,9 +246,9 @@ DOCUMENTS = [
             "ПЛАН работы общественного штаба по наблюдению за выборами"
         ),
         None,
-        REASON_NO_REGION,
+        "регион не указан в заголовке и реквизитах документа",
     ),
-    ("План работы Общественной палаты края на 2021 год", None, REASON_NO_REGION),
+    ("План работы Общественной палаты края на 2021 год", None, "регион не указан в заголовке и реквизитах документа"),
 ]
 
 
@@ -257,7 +256,7 @@ DOCUMENTS = [
 def test_region_of_document(text, number, evidence_or_reason):
     region, evidence, reason = region_of_document(text)
     assert (region.number if region else None) == number
-    assert (evidence if region else reason) == evidence_or_reason
+    assert (evidence if region else reason.text) == evidence_or_reason
     assert (evidence is None) == (region is None) and (reason is None) == (region is not None)
 
 

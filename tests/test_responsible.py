@@ -7,8 +7,8 @@ groups, mixed and empty cells.
 
 import pytest
 
-from extractors.entities.people import find_persons
-from extractors.entities.responsible import find_mentioned_organisations, find_organisations, read_responsible
+from extractors.entities.people import find_person_matches
+from extractors.entities.responsible import find_mentioned_organisations, read_responsible
 from schemas import Region
 
 KHA = Region(name="Хабаровский край", number="27", code="RU-KHA", district="Дальневосточный")
@@ -431,7 +431,7 @@ def test_there_are_at_least_a_hundred_cells() -> None:
     ],
 )
 def test_no_surname_from_an_ordinary_word(text: str, persons: list) -> None:
-    assert find_persons(text) == persons
+    assert list(dict.fromkeys(m.name for m in find_person_matches(text))) == persons
 
 
 @pytest.mark.parametrize(
@@ -500,7 +500,7 @@ def test_no_surname_from_an_ordinary_word(text: str, persons: list) -> None:
     ],
 )
 def test_organisation_raw_name_expanded(raw: str, region: Region | None, expected: list) -> None:
-    assert [(o.raw, o.name, o.expanded) for o in find_organisations(raw, region)] == expected
+    assert [(o.raw, o.name, o.expanded) for o in read_responsible(raw, region).orgs] == expected
 
 
 MENTIONS = [

@@ -9,14 +9,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from extractors.deadlines.symbols import Symbol, normalise, shape_of, text_to_symbols
+from extractors.deadlines.symbols import Symbol, shape_of, text_to_symbols
+from schemas import Message, message
 
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's real end is fixed with the year
 DATE_KINDS = set("dpmnyGV")
+PERIOD_WORDS = {"quarter": "квартала", "half": "полугодия"}
 
 
 class GrammarError(ValueError):
-    """A cell the grammar cannot turn into dates; the message says why."""
+    """A cell the grammar cannot turn into dates; `message` (of the catalogue) says why."""
+
+    def __init__(self, code: str, **params):
+        self.message = message(code, **params)
+        super().__init__(self.message.text)
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Reading:
     #            recurring, as_needed, ongoing
     spans: tuple[Span, ...] = ()
     recurrence: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
     mentions_voting: bool = False
 
 
@@ -46,19 +52,19 @@ class Reading:
 
 def check_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise GrammarError(f"no month {month}")
+        raise GrammarError("deadline.no_such_month", month=month)
     return month
 
 
 def day_span(day: int, month: int, year: int | None = None) -> Span:
     if not 1 <= day <= MONTH_DAYS[check_month(month) - 1]:
-        raise GrammarError(f"no such day: {day}.{month:02d}")
+        raise GrammarError("deadline.no_such_date", date=f"{day}.{month:02d}")
     return Span("day", month, day, month, day, year)
 
 
 def decade_span(number: int, month: int) -> Span:
     if number not in (1, 2, 3):
-        raise GrammarError(f"a month has three decades, not {number}")
+        raise GrammarError("deadline.three_decades", number=number)
     first, last = (1, 11, 21)[number - 1], (10, 20, None)[number - 1]
     return Span("decade", check_month(month), first, month, last)
 
@@ -67,12 +73,12 @@ def numbered_span(unit: str, number: int) -> Span:
     """Quarter or half-year number → its months: («III квартал» → July..September)."""
     size = {"quarter": 3, "half": 6}[unit]
     if not 1 <= number <= 12 // size:
-        raise GrammarError(f"no {unit} {number}")
+        raise GrammarError("deadline.no_such_period", unit=PERIOD_WORDS[unit], number=number)
     return Span(unit, size * (number - 1) + 1, 1, size * number, None)
 
 
 def decade_without_month(symbols: list[Symbol]) -> Span:
-    raise GrammarError("a decade without its month")
+    raise GrammarError("deadline.decade_without_month")
 
 
 SIDE_BUILDERS: dict[str, Callable[[list[Symbol]], Span]] = {
@@ -110,7 +116,7 @@ def bare_to_unit(number: int, like: Span) -> Span:
         return decade_span(number, like.first_month)
     if like.unit in ("quarter", "half"):
         return numbered_span(like.unit, number)
-    raise GrammarError(f"a number without a month: {number}")
+    raise GrammarError("deadline.number_without_month", number=number)
 
 
 def sides_to_spans(sides: list[list[Symbol]]) -> tuple[Span, ...]:
@@ -118,7 +124,7 @@ def sides_to_spans(sides: list[list[Symbol]]) -> tuple[Span, ...]:
     for i in range(len(spans) - 1, -1, -1):
         if spans[i].unit == "bare":
             if i == len(spans) - 1:
-                raise GrammarError(f"a number without a month: {spans[i].first_day}")
+                raise GrammarError("deadline.number_without_month", number=spans[i].first_day)
             spans[i] = bare_to_unit(spans[i].first_day, spans[i + 1])
     return tuple(spans)
 
@@ -153,7 +159,7 @@ def match_to_reading(m: re.Match, kind: str, symbols: list[Symbol]) -> Reading:
         sides = split_at_commas(sides[0])
     spans = sides_to_spans(sides)
     if kind == "before_start" and spans[0].unit not in ("day", "voting"):
-        raise GrammarError("«до» + a month or longer: its start or its end? (say «до конца …» or a day)")
+        raise GrammarError("deadline.until_month")
     return Reading(kind, spans)
 
 
@@ -164,7 +170,9 @@ def symbols_to_dates(symbols: list[Symbol]) -> Reading:
         if m:
             return match_to_reading(m, kind, symbols)
     unknown = ", ".join(dict.fromkeys(t.text for t in symbols if t.kind == "?"))[:80]
-    raise GrammarError(f"not understood: «{words_of(symbols)}»" + (f"; unknown: {unknown}" if unknown else ""))
+    if unknown:
+        raise GrammarError("deadline.not_understood_words", text=words_of(symbols), unknown=unknown)
+    raise GrammarError("deadline.not_understood", text=words_of(symbols))
 
 
 # ---------------------------------------------------------------- whole cells
@@ -188,7 +196,7 @@ def recurring_reading(symbols: list[Symbol]) -> Reading:
     recurrence = next(t.value for t in symbols if t.kind == "R")
     rest = [t for t in symbols if t.kind != "R"]
     dated = [t for t in rest if t.kind in DATE_KINDS - {"n"}]  # «до 5-го числа» qualifies, a date would not
-    warnings = (f"dates beside the recurrence not kept: «{words_of(rest)}»",) if dated else ()
+    warnings = (message("deadline.recurrence_dates_dropped", text=words_of(rest)),) if dated else ()
     return Reading("recurring", recurrence=recurrence, warnings=warnings)
 
 
@@ -199,8 +207,8 @@ def phrase_reading(symbols: list[Symbol]) -> Reading:
     rest = trimmed([t for t in symbols if t.kind not in "AO"])
     if any(t.kind in DATE_KINDS for t in rest):
         reading = symbols_to_dates(rest)
-        return replace(reading, warnings=(*reading.warnings, f"ignored: «{phrase}»"))
-    return Reading(kind, warnings=(f"ignored: «{words_of(rest)}»",) if rest else ())
+        return replace(reading, warnings=(*reading.warnings, message("deadline.ignored", text=phrase)))
+    return Reading(kind, warnings=(message("deadline.ignored", text=words_of(rest)),) if rest else ())
 
 
 def dated_reading(symbols: list[Symbol]) -> Reading:
@@ -218,7 +226,7 @@ def dated_reading(symbols: list[Symbol]) -> Reading:
 def symbols_to_reading(symbols: list[Symbol]) -> Reading:
     kinds = {t.kind for t in symbols}
     if not symbols:
-        raise GrammarError("nothing to read")
+        raise GrammarError("deadline.empty")
     if "R" in kinds:
         return recurring_reading(symbols)
     if kinds & {"A", "O"}:
@@ -238,8 +246,4 @@ def text_to_reading(text: str) -> Reading:
         if not remarks:
             raise
     reading = symbols_to_reading(text_to_symbols(PARENTHESES.sub(" ", text)))
-    return replace(reading, warnings=(*reading.warnings, f"ignored: «{' '.join(remarks)}»"))
-
-
-def read_cell(raw: str) -> Reading:
-    return text_to_reading(normalise(raw))
+    return replace(reading, warnings=(*reading.warnings, message("deadline.ignored", text=" ".join(remarks))))

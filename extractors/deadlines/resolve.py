@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extractors.deadlines.grammar import GrammarError, Reading, Span, text_to_reading
 from extractors.deadlines.symbols import normalise
-from schemas import Deadline, PlanContext
+from schemas import Deadline, Message, PlanContext, message
 
 PRECISIONS = ("day", "decade", "month", "quarter", "half", "year")
 PHRASE_KINDS = ("recurring", "as_needed", "ongoing")
@@ -23,7 +23,7 @@ def voting_span(context: PlanContext) -> Span:
     """The plan's voting days (decided in `voting_days`) as a span."""
     start, end = context.voting_start or context.voting_end, context.voting_end
     if start is None:
-        raise GrammarError("voting days unknown: the plan gives none and the calendar has none for its year")
+        raise GrammarError("deadline.voting_unknown")
     end = end or start
     return Span("voting", start.month, start.day, end.month, end.day, start.year)
 
@@ -57,7 +57,7 @@ def inferred_year(span: Span, context: PlanContext) -> tuple[int, str]:
         return (context.voting_end or context.voting_start).year, "campaign"
     if context.approved_on:
         return context.approved_on.year, "plan"
-    raise GrammarError("no year in the cell and none known for the plan")
+    raise GrammarError("deadline.no_year")
 
 
 def crosses_new_year(left: Span, right: Span) -> int:
@@ -82,12 +82,12 @@ def years_of(spans: tuple[Span, ...], context: PlanContext) -> tuple[list[int], 
 
 def span_dates(span: Span, year: int) -> tuple[date, date]:
     if not EARLIEST <= year <= LATEST:
-        raise GrammarError(f"year {year} outside {EARLIEST}–{LATEST}")
+        raise GrammarError("deadline.year_out_of_range", year=year)
     last_day = span.last_day or monthrange(year, span.last_month)[1]
     try:
         return date(year, span.first_month, span.first_day), date(year, span.last_month, last_day)
     except ValueError:
-        raise GrammarError(f"no such date: {span.first_day:02d}.{span.first_month:02d}.{year}") from None
+        raise GrammarError("deadline.no_such_date", date=f"{span.first_day:02d}.{span.first_month:02d}.{year}") from None
 
 
 # ---------------------------------------------------------------- readings → deadlines
@@ -165,24 +165,24 @@ def voting_mismatch(dates: list[tuple[date, date]], context: PlanContext) -> lis
         return []
     if dates[0][0] == context.voting_start and dates[-1][1] == context.voting_end:
         return []
-    return [f"dates differ from the voting days {context.voting_start}..{context.voting_end}"]
+    return [message("deadline.voting_mismatch", start=context.voting_start, end=context.voting_end)]
 
 
 # ---------------------------------------------------------------- sanity
 
 
-def sanity_warnings(deadline: Deadline, context: PlanContext) -> list[str]:
+def sanity_warnings(deadline: Deadline, context: PlanContext) -> list[Message]:
     """Kept as read, but flagged: before approval, end before start, a year far from the plan's."""
     days = [d for d in (deadline.start, deadline.end) if d is not None]
     warnings = []
     if context.approved_on and max(days) < context.approved_on:
-        warnings.append(f"before approval date {context.approved_on}")
+        warnings.append(message("deadline.before_approval", approved_on=context.approved_on))
     elif context.approved_on and min(days) < context.approved_on:
-        warnings.append(f"starts before approval date {context.approved_on}")
+        warnings.append(message("deadline.starts_before_approval", approved_on=context.approved_on))
     if deadline.start and deadline.end and deadline.end < deadline.start:
-        warnings.append("end before start")
+        warnings.append(message("deadline.end_before_start"))
     far = sorted({d.year for d in days if context.plan_year and abs(d.year - context.plan_year) > 2})
-    warnings.extend(f"year {y} is more than 2 years from the plan year {context.plan_year}" for y in far)
+    warnings.extend(message("deadline.far_year", year=y, plan_year=context.plan_year) for y in far)
     return warnings
 
 
@@ -192,7 +192,7 @@ def checked(deadline: Deadline, context: PlanContext) -> Deadline:
         return deadline
     outside = [d for d in days if not EARLIEST <= d.year <= LATEST]
     if outside:
-        return unparsed(deadline.raw, f"date {outside[0]} outside {EARLIEST}–{LATEST}")
+        return unparsed(deadline.raw, message("deadline.year_out_of_range", year=outside[0].year))
     deadline.warnings.extend(sanity_warnings(deadline, context))
     return deadline
 
@@ -200,7 +200,7 @@ def checked(deadline: Deadline, context: PlanContext) -> Deadline:
 # ---------------------------------------------------------------- public API
 
 
-def unparsed(raw: str, why: str) -> Deadline:
+def unparsed(raw: str, why: Message) -> Deadline:
     return Deadline(raw=raw, kind="unparsed", warnings=[why])
 
 
@@ -211,7 +211,7 @@ def raw_to_deadline(raw: str, context: PlanContext) -> Deadline:
     try:
         return checked(reading_to_deadline(raw, text_to_reading(text), context), context)
     except GrammarError as error:
-        return unparsed(raw, str(error))
+        return unparsed(raw, error.message)
 
 
 @lru_cache(maxsize=65536)
@@ -222,7 +222,7 @@ def cached_deadline(
     try:
         return raw_to_deadline(raw, context)
     except Exception as error:  # noqa: BLE001 — a deadline cell must never stop a document
-        return unparsed(raw, f"internal error: {error!r}")
+        return unparsed(raw, message("deadline.internal_error", detail=repr(error)[:300]))
 
 
 def normalize_deadline(raw: str, context: PlanContext) -> Deadline:

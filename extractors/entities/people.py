@@ -43,11 +43,6 @@ class PersonMatch:
     end: int
 
 
-def find_persons(text: str) -> list[str]:
-    """«Белоглазов А.С. КГКУ "Аппарат …"», «А. С. Белоглазов» → ["Белоглазов А.С."]; no duplicates."""
-    return list(dict.fromkeys(m.name for m in find_person_matches(text)))
-
-
 def find_person_matches(text: str) -> list[PersonMatch]:
     """Every person in `text`, left to right, with the span it was read from."""
     found, position = [], 0

@@ -17,7 +17,7 @@ from extractors.entities.responsible_phrases import CellPhrase, cell_to_phrases
 from extractors.vocab import ABBREVIATIONS
 from schemas import Organisation, Region, ResponsibleParty
 
-__all__ = ["find_mentioned_organisations", "find_organisations", "read_responsible"]
+__all__ = ["find_mentioned_organisations", "read_responsible"]
 
 ABBREVIATION = re.compile(
     r"(?<![А-Яа-яЁёA-Za-z])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")"
@@ -37,11 +37,6 @@ def read_responsible(raw: str, region: Region | None) -> ResponsibleParty:
         orgs=unique_orgs([phrase_to_org(p, region) for p in phrases if p.kind == "org"]),
         groups=unique([phrase_name(p, region) for p in phrases if p.kind in group_kinds]),
     )
-
-
-def find_organisations(text: str, region: Region | None) -> list[Organisation]:
-    """The organisations of a responsible cell, split where several are run together."""
-    return read_responsible(text, region).orgs
 
 
 def without_spans(text: str, spans: list[tuple[int, int]]) -> str:

@@ -11,23 +11,16 @@ from datetime import date
 from extractors.facts.approval import read_approval
 from extractors.facts.election import election_year, read_election, read_voting_days
 from extractors.facts.title import collapse, read_title
-from extractors.regions import REASON_NO_REGION, region_from_body, region_of_document
-from schemas.plan import PlanFacts
+from extractors.regions import region_from_body, region_of_document
+from schemas import Message, PlanFacts, message
 
 YEAR = re.compile(r"\b(20\d\d)\b")
 LATE_APPROVAL_MONTH = 11  # approved from November on: the plan may be for next year's election
 
-REASON_BODY_SILENT = (
-    "в тексте плана нет единственного региона, названного при палате, комиссии или прокуратуре"
-)
-REASON_NO_YEAR = "год плана не указан: нет года ни в заголовке, ни у выборов, ни в дате утверждения"
-REASON_LATE_APPROVAL = "план утверждён {date}, в конце года, а год выборов в документе не назван"
-REASON_UNDATED_APPROVAL = "в грифе утверждения нет даты"
-
 
 def read_plan_year(
     title: str | None, election: int | None, approved_on: date | None, body_text: str
-) -> tuple[int | None, str | None]:
+) -> tuple[int | None, Message | None]:
     """(year, reason if undecided): the title's year, the election's, the approval date's — unless the plan
     was approved late in the year, when the body's dates must say whether it is for the next one."""
     title_years = set(YEAR.findall(title or ""))
@@ -40,29 +33,30 @@ def read_plan_year(
     body_years = {int(year) for year in YEAR.findall(body_text)}
     if approved_on:
         return late_approval_year(approved_on, body_years)
-    return (body_years.pop(), None) if len(body_years) == 1 else (None, REASON_NO_YEAR)
+    return (body_years.pop(), None) if len(body_years) == 1 else (None, message("fact.no_year"))
 
 
-def late_approval_year(approved_on: date, body_years: set[int]) -> tuple[int | None, str | None]:
+def late_approval_year(approved_on: date, body_years: set[int]) -> tuple[int | None, Message | None]:
     for year in (approved_on.year + 1, approved_on.year):
         if year in body_years:
             return year, None
-    return None, REASON_LATE_APPROVAL.format(date=approved_on.strftime("%d.%m.%Y"))
+    return None, message("fact.late_approval", approved_on=approved_on)
 
 
-def read_region(header_text: str, body_text: str) -> tuple[dict, list[str]]:
+def read_region(header_text: str, body_text: str) -> tuple[dict, list[Message]]:
     """Region from the header; from the body only when the header names none."""
     region, evidence, reason = region_of_document(header_text)
-    if region or reason != REASON_NO_REGION:
+    if region or reason.code != "fact.no_region":
         return {"region": region, "region_evidence": evidence}, [reason] if reason else []
     region, evidence = region_from_body(body_text)
-    return {"region": region, "region_evidence": evidence}, [] if region else [reason, REASON_BODY_SILENT]
+    silent = [reason, message("fact.region_body_silent")]
+    return {"region": region, "region_evidence": evidence}, [] if region else silent
 
 
 def read_plan_facts(header_text: str, body_text: str) -> PlanFacts:
     title = read_title(header_text)
     approval, rest, undated = read_approval(collapse(header_text), title)
-    reasons = [REASON_UNDATED_APPROVAL] if undated else []
+    reasons = [message("fact.undated_approval")] if undated else []
     region, region_reasons = read_region(header_text, body_text)
     voting_start, voting_end = read_voting_days(rest)
     body_without_header = body_text.replace(header_text, " ") if header_text.strip() else body_text

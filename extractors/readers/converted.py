@@ -19,9 +19,7 @@ def libreoffice() -> str | None:
 def read_converted(path: Path) -> DocumentContent:
     office = libreoffice()
     if office is None:
-        raise UnsupportedFormatError(
-            f"Формат «{path.suffix or 'без расширения'}» (Word 97–2003, RTF или ODT) читается только через "
-            "LibreOffice, а он не установлен: откройте файл в Word и сохраните как DOCX")
+        raise UnsupportedFormatError("convert.no_office", suffix=path.suffix or "без расширения")
     with tempfile.TemporaryDirectory(prefix="svodka-convert-") as folder:
         source = Path(folder) / f"upload{path.suffix.lower() or '.doc'}"
         shutil.copyfile(path, source)
@@ -35,8 +33,8 @@ def convert_to_docx(office: str, source: Path, folder: Path) -> Path:
     try:
         subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT, check=False)
     except subprocess.TimeoutExpired as error:
-        raise UnreadableFileError("LibreOffice не смог преобразовать файл за 3 минуты") from error
+        raise UnreadableFileError("convert.timeout", minutes=CONVERSION_TIMEOUT // 60) from error
     converted = source.with_suffix(".docx")
     if not converted.exists():
-        raise UnreadableFileError("LibreOffice не смог открыть файл: он повреждён или это не документ")
+        raise UnreadableFileError("convert.failed")
     return converted

@@ -24,7 +24,7 @@ def read_docx(path: Path) -> DocumentContent:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as error:
-        raise UnreadableFileError(f"Файл DOCX повреждён и не открывается ({error.__class__.__name__})") from error
+        raise UnreadableFileError("docx.corrupt") from error
     numbering = Numbering.from_document(document)
     content = DocumentContent(format="docx")
     for position, element in enumerate(body_blocks(document.element.body)):

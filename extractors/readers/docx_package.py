@@ -18,16 +18,13 @@ def check_docx_package(path: Path) -> None:
             unpacked = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO:
-                raise TooLargeError(
-                    f"DOCX распаковывается в {unpacked / 2**20:.0f} МБ при {packed / 2**20:.1f} МБ в архиве — "
-                    "так выглядит «zip-бомба», а не план; файл не открывался")
+                raise TooLargeError("docx.zip_bomb", unpacked_mb=f"{unpacked / 2**20:.0f}",
+                                    packed_mb=f"{packed / 2**20:.1f}")
             for info in infos:
                 if info.filename.endswith(XML_PART_SUFFIXES) and declares_entities(package, info):
-                    raise UnreadableFileError(
-                        f"В части {info.filename} объявлены XML-сущности (DOCTYPE/ENTITY): Word так не "
-                        "сохраняет, файл отклонён ради безопасности")
+                    raise UnreadableFileError("docx.xml_entities", part=info.filename)
     except zipfile.BadZipFile as error:
-        raise UnreadableFileError("Файл DOCX повреждён: это не полный ZIP-архив") from error
+        raise UnreadableFileError("docx.not_zip") from error
 
 
 def declares_entities(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:

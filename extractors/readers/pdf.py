@@ -29,13 +29,13 @@ def read_pdf(path: Path) -> DocumentContent:
         with pdfplumber.open(str(path)) as pdf:
             return pdf_to_content(pdf)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
-        raise EncryptedFileError("PDF защищён паролем: снимите защиту и загрузите файл снова") from error
+        raise EncryptedFileError("pdf.encrypted") from error
     except PdfminerException as error:
         if isinstance(error.args[0] if error.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedFileError("PDF защищён паролем: снимите защиту и загрузите файл снова") from error
-        raise UnreadableFileError(f"PDF повреждён и не читается ({describe(error)})") from error
+            raise EncryptedFileError("pdf.encrypted") from error
+        raise UnreadableFileError("pdf.corrupt", problem=problem_of(error)) from error
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise UnreadableFileError(f"PDF повреждён и не читается ({describe(error)})") from error
+        raise UnreadableFileError("pdf.corrupt", problem=problem_of(error)) from error
 
 
 def count_pdf_pages(path: Path) -> int:
@@ -47,9 +47,15 @@ def count_pdf_pages(path: Path) -> int:
         return 0
 
 
-def describe(error: Exception) -> str:
+def problem_of(error: Exception) -> str:
+    """What is wrong with the file, in words — never the parser's exception name."""
     inner = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
-    return f"{inner.__class__.__name__}: {inner}"[:160]
+    text = str(inner).lower()
+    if "eof" in text or "unexpected end" in text:
+        return "файл обрывается — похоже, он загружен не полностью"
+    if "no /root" in text or "trailer" in text or "xref" in text:
+        return "нарушена служебная структура файла"
+    return "содержимое файла не соответствует формату PDF"
 
 
 def pdf_to_content(pdf) -> DocumentContent:
@@ -103,13 +109,7 @@ def table_position(content: DocumentContent, page: int | None) -> int:
 
 def refuse_unreadable_text(content: DocumentContent, chars: int) -> None:
     if chars == 0:
-        raise ScannedFileError(
-            "В PDF нет текстового слоя — похоже, это скан. Загрузите исходный DOCX или PDF, "
-            "сохранённый из Word (распознавание сканов Svodka не выполняет)"
-        )
+        raise ScannedFileError("pdf.scan")
     text = content.full_text()
     if text.count("(cid:") * 6 > max(len(text), 1) * 0.1:
-        raise ScannedFileError(
-            "Текст PDF не читается: шрифты в файле без таблицы символов (в тексте «(cid:NN)»). "
-            "Сохраните PDF из Word заново или загрузите DOCX"
-        )
+        raise ScannedFileError("pdf.no_unicode")

@@ -2,6 +2,7 @@
 full-width rows into sections, and keep every row's provenance (page, table, row)."""
 
 import re
+from typing import NamedTuple
 
 from extractors.tables.cell_text import clean_cell
 from extractors.tables.columns import header_roles, is_plan_header
@@ -12,9 +13,9 @@ HEADER_SEARCH_ROWS = 5
 SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раздел|Часть)\s", re.IGNORECASE)
 
 
-class AssembledPlan:
-    def __init__(self, header: list[str], rows: list[PlanRow], header_text: str):
-        self.header, self.rows, self.header_text = header, rows, header_text
+class AssembledPlan(NamedTuple):
+    rows: list[PlanRow]
+    header_text: str  # the paragraphs above the first plan table: title, approval, election
 
 
 def content_to_plan_rows(content: DocumentContent) -> AssembledPlan:
@@ -25,21 +26,19 @@ def content_to_plan_rows(content: DocumentContent) -> AssembledPlan:
         table, position = listed
         found = [(table, position, 0)]
     if not found:
-        raise NoPlanTableError(no_table_reason(content))
+        raise no_table_error(content)
     rows: list[PlanRow] = []
     for table, _, header_index in found:
         rows += table_to_plan_rows(table, header_index)
-    first_table, first_position, first_header = found[0]
+    first_position = found[0][1]
     header_text = "\n".join(p.text for p in content.paragraphs if p.position < first_position)
-    return AssembledPlan(first_table.rows[first_header].texts, rows, header_text)
+    return AssembledPlan(rows, header_text)
 
 
-def no_table_reason(content: DocumentContent) -> str:
+def no_table_error(content: DocumentContent) -> NoPlanTableError:
     if content.tables:
-        return (f"В документе {len(content.tables)} табл., но ни одна не похожа на план: нет столбцов "
-                "«Мероприятие» и «Срок»/«Ответственный»")
-    return ("В документе нет таблицы мероприятий (столбцы «Мероприятие», «Срок», «Ответственный») и нет "
-            "нумерованного списка со строками «Срок:»/«Ответственный:» — похоже, это не план")
+        return NoPlanTableError("plan.no_plan_table", tables=len(content.tables))
+    return NoPlanTableError("plan.no_table")
 
 
 def find_header(table: RawTable) -> int | None:

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from pydantic import BaseModel
 
 from extractors.vocab import DATA
 from pipeline.outputs.labels import categories
 from pipeline.outputs.plans import plan_voting_days
-from pipeline.publish import activities_to_arrow, arrow_type
+from pipeline.publish import activities_to_arrow, models_to_arrow
 from schemas import Activity, DocumentRecord
 
 FILE_NAME = "svodka.duckdb"
@@ -77,13 +76,6 @@ def load_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> No
     con.register("incoming", table)
     con.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming")
     con.unregister("incoming")
-
-
-def models_to_arrow(model: type[BaseModel], rows: list[BaseModel]) -> pa.Table:
-    """Columns typed from the model's annotations (publish.arrow_type, plus floats)."""
-    fields = [pa.field(name, pa.float64() if "float" in str(info.annotation) else arrow_type(info.annotation))
-              for name, info in model.model_fields.items()]
-    return pa.Table.from_pylist([r.model_dump() for r in rows], schema=pa.schema(fields))
 
 
 def categories_table() -> pa.Table:

@@ -18,11 +18,11 @@ from pipeline.outputs.labels import (
     STATUS_LABELS,
     categories,
     category_label,
-    warning_to_russian,
 )
 from pipeline.outputs.plans import region_category_counts, run_moment
 from pipeline.outputs.review import ReviewItem, review_items
 from schemas import Activity, DocumentRecord
+from schemas.messages import render_all
 
 FILE_NAME = "activities.xlsx"
 DATE_FORMAT = "DD.MM.YYYY"
@@ -51,7 +51,7 @@ ACTIVITY_COLUMNS = [
     ("Начало", 12, lambda a: a.deadline_start),
     ("Окончание", 12, lambda a: a.deadline_end),
     ("Повторяемость", 14, lambda a: RECURRENCE_LABELS.get(a.recurrence or "", a.recurrence)),
-    ("Замечания к сроку", 30, lambda a: joined(warning_to_russian(w) for w in a.deadline_warnings)),
+    ("Замечания к сроку", 30, lambda a: render_all(a.deadline_warnings)),
     ("Ответственные (как в плане)", 36, lambda a: a.responsible_raw),
     ("Ответственные лица", 28, lambda a: joined(a.responsible_persons)),
     ("Организации", 30, lambda a: joined(a.responsible_orgs)),
