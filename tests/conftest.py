@@ -2,6 +2,7 @@
 and Prefect never touches ~/.prefect."""
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -26,3 +27,57 @@ def nlp_loaded():
     nlp.morph_vocab()
     nlp.ner_tagger()
     return nlp
+
+
+@pytest.fixture(scope="session")
+def prefect_flows():
+    """One Prefect test server for the whole session: night scenarios run the real flow in-process
+    instead of paying a temporary server and natasha's load per `svodka ingest` subprocess."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    import flows  # noqa: F401 — sets Prefect's environment before Prefect is imported
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def ingest_flow(prefect_flows, nlp_loaded):
+    """`ingest(inboxes, out, **settings)`: the Prefect ingest flow, here and now, parsing in this process."""
+    from flows.ingest import run_ingest
+    from pipeline.settings import Settings
+
+    def ingest(inboxes, out, **settings):
+        settings.setdefault("workers", 1)
+        return run_ingest([str(p) for p in inboxes], Settings(out_dir=out, **settings))
+
+    return ingest
+
+
+@pytest.fixture(scope="session")
+def prefect_home(prefect_flows, tmp_path_factory):
+    """`prefect_home()` → a fresh PREFECT_HOME whose database is already migrated (a copy of the session
+    server's): a `svodka` subprocess then starts its own Prefect server as on a real machine, without
+    paying the 20–30 s first-start migration again."""
+    import sqlite3
+
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().server.database.connection_url.get_secret_value()
+    template = tmp_path_factory.mktemp("prefect-template") / "prefect.db"
+    with sqlite3.connect(url.split(":///", 1)[1]) as source, sqlite3.connect(template) as target:
+        source.backup(target)
+
+    def fresh_home() -> Path:
+        home = tmp_path_factory.mktemp("prefect-home")
+        shutil.copyfile(template, home / "prefect.db")
+        return home
+
+    return fresh_home
+
+
+def cli_env(prefect_home_dir: Path) -> dict:
+    """The environment of a `svodka` subprocess: its own Prefect home, no server configured."""
+    env = {**os.environ, "PREFECT_HOME": str(prefect_home_dir)}
+    env.pop("PREFECT_API_URL", None)
+    return env

@@ -8,7 +8,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, cli_env
 
 ACTIVITY_CONTRACT = ["activity_id", "document_id", "source_file", "region_code", "region_number",
                      "region_name", "plan_year", "section", "seq", "title", "description", "deadline_raw",
@@ -31,9 +31,10 @@ def read_jsonl(path):
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, prefect_home):
+    """`svodka ingest` as `make run` runs it: a process of its own, starting its own Prefect server."""
     out = tmp_path_factory.mktemp("published")
-    result = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(out))
+    result = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(out), env=cli_env(prefect_home()))
     assert result.returncode == 0, result.stderr[-3000:]
     return out, result
 
@@ -75,10 +76,9 @@ def test_parquet_and_csv_hold_the_same_activities(published):
     assert [r["deadline_start"] for r in rows] == [a["deadline_start"] or "" for a in activities]
 
 
-def test_ingesting_the_same_inbox_again_keeps_activity_ids(published, tmp_path):
+def test_ingesting_the_same_inbox_again_keeps_activity_ids(published, tmp_path, ingest_flow):
     out, _ = published
-    again = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(tmp_path), "--workers", "1")
-    assert again.returncode == 0, again.stderr[-3000:]
+    ingest_flow([SAMPLES / "inbox"], tmp_path)
     first = [(a["activity_id"], a["title"]) for a in read_jsonl(out / "activities.jsonl")]
     second = [(a["activity_id"], a["title"]) for a in read_jsonl(tmp_path / "activities.jsonl")]
     assert sorted(first) == sorted(second)

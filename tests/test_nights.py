@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from pipeline.report import summary_to_text
 from tests.conftest import ROOT, SAMPLES
 from tests.test_ingest import read_jsonl, svodka
 
@@ -24,20 +25,18 @@ def make_revision(folder):
 
 
 @pytest.fixture(scope="module")
-def two_nights(tmp_path_factory):
+def two_nights(tmp_path_factory, ingest_flow):
     inbox, out = tmp_path_factory.mktemp("inbox"), tmp_path_factory.mktemp("out")
     for path in [SAMPLES / "inbox" / "kuzbass_2021.txt", SAMPLES / "variants" / "khabarovsk_2021.txt",
                  SAMPLES / "inbox" / "tatarstan_2021.docx"]:
         shutil.copy(path, inbox / path.name)
-    first = svodka("ingest", str(inbox), "--out", str(out))
-    assert first.returncode == 0, first.stderr[-3000:]
+    ingest_flow([inbox], out)
     night_one = by_name(out)
     make_revision(inbox)
     shutil.copy(inbox / "kuzbass_2021.txt", inbox / "копия кузбасс.txt")
     (inbox / "битый.docx").write_bytes(b"PK\x03\x04 this is not a complete archive")
-    second = svodka("ingest", str(inbox), "--out", str(out))
-    assert second.returncode == 0, second.stderr[-3000:]
-    return out, night_one, second.stdout
+    second = ingest_flow([inbox], out)
+    return out, night_one, summary_to_text(second)
 
 
 def test_revision_replaces_the_old_plan(two_nights):
@@ -83,16 +82,13 @@ def test_status_shows_what_came_in_and_why(two_nights):
     assert "superseded" in result.stdout and "duplicate" in result.stdout
 
 
-def test_reprocess_all_parses_everything_again(two_nights, tmp_path):
+def test_reprocess_all_parses_everything_again(two_nights, tmp_path, ingest_flow):
     out, _, _ = two_nights
     copy = tmp_path / "out"
     shutil.copytree(out, copy, symlinks=True)
-    result = svodka("ingest", str(tmp_path / "empty-inbox"), "--out", str(copy), "--reprocess", "all")
-    assert result.returncode == 2  # the inbox does not exist: a clear refusal, nothing published
     (tmp_path / "empty-inbox").mkdir()
-    result = svodka("ingest", str(tmp_path / "empty-inbox"), "--out", str(copy), "--reprocess", "all")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert "разобрано заново: 5" in result.stdout  # every distinct content ever seen, from the originals
+    summary = ingest_flow([tmp_path / "empty-inbox"], copy, reprocess="all")
+    assert summary.parsed == 5  # every distinct content ever seen, from the originals
     assert by_name(copy)["khabarovsk_2021_ред2.txt"]["status"] == "ingested"
 
 
@@ -109,11 +105,11 @@ run_night([Path(sys.argv[1])], Settings(out_dir=Path(sys.argv[2]), workers=1))
 """
 
 
-def test_a_run_killed_while_publishing_leaves_the_previous_dataset(tmp_path):
+def test_a_run_killed_while_publishing_leaves_the_previous_dataset(tmp_path, ingest_flow):
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
     shutil.copy(SAMPLES / "inbox" / "kuzbass_2021.txt", inbox)
-    assert svodka("ingest", str(inbox), "--out", str(out)).returncode == 0
+    ingest_flow([inbox], out)
     before = (out / "activities.jsonl").read_bytes()
     shutil.copy(SAMPLES / "inbox" / "sverdlovsk_2023.docx", inbox)
     crashed = subprocess.run([sys.executable, "-c", CRASH_DURING_PUBLISH, str(inbox), str(out)], cwd=ROOT,
@@ -121,8 +117,7 @@ def test_a_run_killed_while_publishing_leaves_the_previous_dataset(tmp_path):
     assert crashed.returncode == 3
     assert (out / "activities.jsonl").read_bytes() == before, "readers still see the previous release"
     assert len([r for r in (out / "releases").iterdir() if not (r / ".complete").exists()]) == 1
-    recovered = svodka("ingest", str(inbox), "--out", str(out))
-    assert recovered.returncode == 0, recovered.stderr[-2000:]
+    ingest_flow([inbox], out)
     regions = {a["region_number"] for a in read_jsonl(out / "activities.jsonl")}
     assert regions == {"42", "66"}
     assert all((r / ".complete").exists() for r in (out / "releases").iterdir()), "debris cleared"

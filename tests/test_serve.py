@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, cli_env
 
 
 def wait_for(predicate, timeout: float, step: float = 2.0):
@@ -32,9 +32,8 @@ def api_get(url: str) -> dict | None:
         raise
 
 
-def test_serve_registers_the_schedule_and_a_scheduled_run_happens(tmp_path):
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
-    env.pop("PREFECT_API_URL", None)
+def test_serve_registers_the_schedule_and_a_scheduled_run_happens(tmp_path, prefect_home):
+    env = {**cli_env(prefect_home()), "PREFECT_RUNNER_POLL_FREQUENCY": "2"}  # a test need not wait 10 s a poll
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(SAMPLES / "inbox" / "kuzbass_2021.txt"),
