@@ -18,20 +18,33 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOOD = {"kuzbass_2021.txt": 17, "План штаба Хабаровск 2021.docx": 32}  # Cyrillic and spaces in a name
 
 
-def minimal_pdf_without_text() -> bytes:
-    """A valid one-page PDF holding only a drawn line — what a scan looks like to a text extractor."""
+def minimal_pdf(content: bytes, with_image: bool = False) -> bytes:
+    """A valid one-page PDF drawing `content`; with an image XObject «/Im1» when asked."""
+    resources = b"/Resources<</XObject<</Im1 5 0 R>>>>" if with_image else b""
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
-               b"<</Length 17>>stream\n0 0 m 500 700 l S\nendstream"]
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]%s/Contents 4 0 R>>" % resources,
+               b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
+               b"<</Type/XObject/Subtype/Image/Width 2/Height 2/ColorSpace/DeviceGray/BitsPerComponent 8"
+               b"/Length 4>>stream\n\x00\xff\xff\x00\nendstream"]
     out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
     out.seek(0, 2)
     for number, body in enumerate(objects, 1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref = out.tell()
-    out.write(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out.write(b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<</Size 6/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """What a scan looks like to a text extractor: a page that is one picture, no text."""
+    return minimal_pdf(b"q 500 0 0 700 50 50 cm /Im1 Do Q", with_image=True)
+
+
+def blank_pdf() -> bytes:
+    """No text and no picture: a ruled line on an otherwise empty page."""
+    return minimal_pdf(b"0 0 m 500 700 l S")
 
 
 def docx_bytes(paragraphs: list[str]) -> bytes:
@@ -75,7 +88,8 @@ BAD = {
     "на самом деле docx.pdf": (lambda: (SAMPLES / "variants" / "kuzbass_2021.docx").read_bytes(), "это DOCX"),
     "на самом деле pdf.docx": (lambda: (SAMPLES / "variants" / "kuzbass_2021.pdf").read_bytes(), "это PDF"),
     "с паролем.pdf": (lambda: (FIXTURES / "encrypted_kuzbass.pdf").read_bytes(), "защищён паролем"),
-    "скан.pdf": (minimal_pdf_without_text, "скан"),
+    "скан.pdf": (scanned_pdf, "похоже, это скан"),
+    "пустая страница.pdf": (blank_pdf, "PDF пустой: на его страницах (1) нет ни текста, ни изображений"),
     "пресс-релиз.docx": (lambda: docx_bytes(["Пресс-релиз", "Общественная палата края провела заседание."]),
                          "нет таблицы мероприятий"),
     "письмо.txt": (lambda: "Уважаемые коллеги!\nНаправляем информацию.\n".encode("cp1251"), "нет таблицы"),

@@ -1,7 +1,8 @@
 """PDF plans: ruled tables through pdfplumber, borderless ones by word positions, stitched across pages.
 
-A PDF without a text layer is a scan, and one whose text comes out as «(cid:NN)» has fonts without a
-Unicode map: both are refused with a reason rather than ingested as garbage.
+A PDF without a text layer is a scan (or, with no images either, a blank PDF), and one whose text comes
+out as «(cid:NN)» has fonts without a Unicode map: each is refused with its reason rather than ingested
+as garbage.
 """
 
 from pathlib import Path
@@ -15,6 +16,7 @@ from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
 from schemas import (
     DocumentContent,
+    EmptyFileError,
     EncryptedFileError,
     Paragraph,
     ScannedFileError,
@@ -61,13 +63,13 @@ def problem_of(error: Exception) -> str:
 def pdf_to_content(pdf) -> DocumentContent:
     content = DocumentContent(format="pdf", pages=len(pdf.pages))
     page_tables: list[PageTable] = []
-    chars = 0
+    chars = images = 0
     for number, page in enumerate(pdf.pages, 1):
-        chars += len(page.chars)
+        chars, images = chars + len(page.chars), images + len(page.images)
         found = page.find_tables(TABLE_SETTINGS)
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
-    refuse_unreadable_text(content, chars)
+    refuse_unreadable_text(content, chars, images)
     if not page_tables:
         page_tables = pages_to_borderless_tables(pdf.pages)
         if page_tables:
@@ -107,7 +109,9 @@ def table_position(content: DocumentContent, page: int | None) -> int:
     return (page or 1) * 100_000 + 50_000
 
 
-def refuse_unreadable_text(content: DocumentContent, chars: int) -> None:
+def refuse_unreadable_text(content: DocumentContent, chars: int, images: int) -> None:
+    if chars == 0 and images == 0:
+        raise EmptyFileError("pdf.blank", pages=content.pages)
     if chars == 0:
         raise ScannedFileError("pdf.scan")
     text = content.full_text()
