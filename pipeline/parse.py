@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from extractors.deadlines.voting_days import plan_context
 from extractors.facts import read_plan_facts
+from extractors.plan_kind import check_observation_plan
 from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
@@ -34,7 +35,9 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     reader_format = check_admissible(source, settings)
     content = READERS[reader_format](source.path)
     assembled = content_to_plan_rows(content)
-    facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
+    loose_text = content.full_text()
+    check_observation_plan(assembled.rows, assembled.header_text, loose_text)
+    facts = read_plan_facts(assembled.header_text, body_text(loose_text, assembled))
     context = plan_context(facts)
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
     record = DocumentRecord(

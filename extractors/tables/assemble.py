@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 
 from extractors.tables.cell_text import clean_cell
-from extractors.tables.columns import header_roles, is_plan_header
+from extractors.tables.columns import header_roles, is_plan_header, role_of
 from extractors.tables.list_plans import paragraphs_to_list_table
 from schemas import DocumentContent, NoPlanTableError, PlanRow, RawRow, RawTable
 
@@ -52,11 +52,14 @@ def table_to_plan_rows(table: RawTable, header_index: int) -> list[PlanRow]:
     header = [clean_cell(t) for t in table.rows[header_index].texts]
     roles = header_roles(header)
     role_cols = {role: table.rows[header_index].cells[i].col for i, role in roles.items()}
-    rows, section = [], None
+    rows, section, under_header = [], None, True
     for row in table.rows[header_index + 1:]:
         texts = [clean_cell(c.text) for c in row.cells]
         if not any(texts) or texts == header or is_column_numbers(texts):
             continue
+        if under_header and names_its_columns(row, role_cols):
+            continue  # the second and third rows of a multi-row header («№ | Основные мероприятия | …»)
+        under_header = False
         if is_section(row, texts, table.n_cols):
             section = next(t for t in texts if t)
             continue
@@ -71,6 +74,18 @@ def is_column_numbers(texts: list[str]) -> bool:
         range(1, len(texts) + 1))
 
 
+def names_its_columns(row: RawRow, role_cols: dict[str, int]) -> bool:
+    """A header row, not an activity: every filled cell of the plan's columns names its own column
+    («№ заказа», «Наименование предмета контракта», «Ответственные»), and there are at least two."""
+    filled = {role: text for role, col in role_cols.items() if (text := cell_text_at(row, col))}
+    return len(filled) >= 2 and all(role_of(text) == role for role, text in filled.items())
+
+
+def cell_text_at(row: RawRow, col: int) -> str:
+    cell = next((c for c in row.cells if c.col <= col < c.col + c.span), None)
+    return clean_cell(cell.text) if cell is not None else ""
+
+
 def is_section(row: RawRow, texts: list[str], n_cols: int) -> bool:
     filled = [c for c, t in zip(row.cells, texts) if t]
     if len(filled) != 1 or n_cols < 2:
@@ -81,9 +96,7 @@ def is_section(row: RawRow, texts: list[str], n_cols: int) -> bool:
 def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, int], section, table_index) -> PlanRow | None:
     def text_of(role: str) -> str:
         col = role_cols.get(role)
-        cell = next((c for c in row.cells if c.col <= (col if col is not None else -1) < c.col + c.span),
-                    None)
-        return clean_cell(cell.text) if cell is not None and col is not None else ""
+        return cell_text_at(row, col) if col is not None else ""
 
     title = text_of("title") or text_of("description")
     if not title:
