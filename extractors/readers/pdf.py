@@ -14,6 +14,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
+from extractors.readers.pdf_work import WorkCounter, find_tables_counted
 from schemas import (
     DocumentContent,
     EmptyFileError,
@@ -64,9 +65,10 @@ def pdf_to_content(pdf) -> DocumentContent:
     content = DocumentContent(format="pdf", pages=len(pdf.pages))
     page_tables: list[PageTable] = []
     chars = images = 0
+    work = WorkCounter()  # a dense ruled grid is refused before pdfplumber spends an hour on it
     for number, page in enumerate(pdf.pages, 1):
         chars, images = chars + len(page.chars), images + len(page.images)
-        found = page.find_tables(TABLE_SETTINGS)
+        found = find_tables_counted(page, TABLE_SETTINGS, work, number)
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
     refuse_unreadable_text(content, chars, images)
