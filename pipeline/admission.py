@@ -1,8 +1,6 @@
 """Before reading: is this a file we can and should read? Each refusal says what was expected, what was
 found, and what the sender can do about it."""
 
-from pathlib import Path
-
 from extractors.readers import READERS
 from extractors.readers.pdf import count_pdf_pages
 from extractors.sniff import CONVERTIBLE, suffix_format
@@ -22,8 +20,6 @@ def check_admissible(source: SourceFile, settings: Settings) -> str:
     if source.size > settings.max_file_bytes:
         raise TooLargeError("file.too_large", size_mb=f"{source.size / 2**20:.1f}",
                             limit_mb=f"{settings.max_file_mb:g}")
-    if Path(source.name).name.startswith(("~$", ".~lock")):
-        raise UnsupportedFormatError("file.temporary")
     if named in KNOWN_SUFFIXES and named != fmt and not {named, fmt} <= CONVERTIBLE:
         raise misnamed(named, fmt)
     if fmt == "pdf" and (pages := count_pdf_pages(source.path)) > settings.max_pages:

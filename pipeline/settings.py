@@ -1,5 +1,6 @@
 """All knobs in one validated model. Changing PARSER_REVISION makes the next night re-parse everything."""
 
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +29,12 @@ class Settings(BaseModel):
     task_runner: Literal["threads", "processes", "dask"] = "processes"
     dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
     reprocess: Literal["none", "failed", "all"] = "none"
+    document_timeout_seconds: float = Field(120, gt=0, description="a document parsed longer is stopped and "
+                                            "quarantined (enforced by the parser processes)")
+    upload_settle_seconds: float = Field(
+        default_factory=lambda: float(os.environ.get("SVODKA_UPLOAD_SETTLE_SECONDS", 5)), ge=0,
+        description="a file whose size or time changes within this many seconds is still being uploaded; "
+                    "the environment variable SVODKA_UPLOAD_SETTLE_SECONDS sets the default")
     pipeline_version: str = PIPELINE_VERSION
 
     @property

@@ -14,6 +14,7 @@ def status_to_text(out_dir: Path) -> str:
     catalog = Catalog(path)
     try:
         files, runs = catalog.files(), catalog.runs()
+        turned_away = catalog.turned_away_in(runs[-1][0]) if runs else []
     finally:
         catalog.close()
     lines = [f"Каталог {path}: файлов {len(files)}, прогонов {len(runs)}", "", "Файлы:"]
@@ -23,6 +24,9 @@ def status_to_text(out_dir: Path) -> str:
                      f"  [{f['document_id'][:12]}]{extra}")
         if f["reason"]:
             lines.append(f"      причина: {f['reason']}")
+    if turned_away:
+        lines += ["", "Не прочитаны при последнем прогоне:"]
+        lines += [f"  {status:<11} {name}\n      причина: {reason}" for name, status, reason in turned_away]
     lines += ["", "Прогоны:"]
     lines += [f"  {run_id}  начат {started[:19]}  файлов {seen}, разобрано {parsed}: {outcome}"
               for run_id, started, _finished, seen, parsed, outcome in runs[-10:]]

@@ -8,7 +8,9 @@ from pydantic import BaseModel, Field, computed_field, model_validator
 
 from schemas.messages import Message, message, render_all
 
-DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined"]
+# waiting: seen in the inbox but not read tonight — still being uploaded, or changed while it was read;
+# it is taken when it has settled.
+DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined", "waiting"]
 
 
 class SourceFile(BaseModel):
@@ -17,10 +19,12 @@ class SourceFile(BaseModel):
     document_id: str = Field(description="sha256 of the bytes")
     size: int
     format: str | None = Field(None, description="sniffed from the bytes: docx, pdf, txt, doc, rtf, odt …")
+    origin: str | None = Field(None, description="where it was found (the inbox path); `path` is what is read")
 
 
 class DocumentRecord(BaseModel):
-    document_id: str
+    document_id: str | None = Field(description="sha256 of the bytes; null for an inbox entry with none to read "
+                                                "(a refused link, a file still being uploaded)")
     source_file: str
     format: str | None = None
     status: DocumentStatus

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="svodka-prefect-"))
+# Test inboxes are copied just before each night, so every file is fresh: without this each night would
+# wait the 5 s an upload needs to settle. The tests of uploads in progress set the delay themselves.
+os.environ.setdefault("SVODKA_UPLOAD_SETTLE_SECONDS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -49,6 +52,7 @@ def ingest_flow(prefect_flows, nlp_loaded):
 
     def ingest(inboxes, out, **settings):
         settings.setdefault("workers", 1)
+        settings.setdefault("task_runner", "threads")  # parse here: natasha is loaded, no worker to start
         return run_ingest([str(p) for p in inboxes], Settings(out_dir=out, **settings))
 
     return ingest

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from extractors.readers.docx import read_docx
+from extractors.sniff import sniff_format
 from schemas import DocumentContent, UnreadableFileError, UnsupportedFormatError
 
 CONVERSION_TIMEOUT = 180  # seconds; LibreOffice's first start in a fresh profile is slow
@@ -17,11 +18,12 @@ def libreoffice() -> str | None:
 
 
 def read_converted(path: Path) -> DocumentContent:
+    suffix = path.suffix.lower() or f".{sniff_format(path)}"  # a stored original has no name of its own
     office = libreoffice()
     if office is None:
-        raise UnsupportedFormatError("convert.no_office", suffix=path.suffix or "без расширения")
+        raise UnsupportedFormatError("convert.no_office", suffix=suffix)
     with tempfile.TemporaryDirectory(prefix="svodka-convert-") as folder:
-        source = Path(folder) / f"upload{path.suffix.lower() or '.doc'}"
+        source = Path(folder) / f"upload{suffix}"
         shutil.copyfile(path, source)
         converted = convert_to_docx(office, source, Path(folder))
         return read_docx(converted).model_copy(update={"format": "docx"})
