@@ -31,6 +31,14 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
     return parsed
 
 
+def warm_up() -> None:
+    """Load natasha's models now: a parser process does it before its first document, so that document's
+    time limit counts its own parsing only."""
+    from extractors.entities.models import analyse
+
+    analyse("Общественная палата Хабаровского края, Белоглазов А.С.")
+
+
 def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
     reader_format = check_admissible(source, settings)
     content = READERS[reader_format](source.path)
