@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="принять файлы из папок и опубликовать набор")
     ingest.add_argument("inbox", nargs="+", type=Path)
     add_run_options(ingest)
+    ingest.add_argument("--wait", action="store_true", help="если в папке уже идёт прогон — дождаться его")
     ingest.set_defaults(handler=cmd_ingest)
 
     serve = commands.add_parser("serve", help="держать ночное расписание (локальный сервер Prefect)")
@@ -58,11 +59,24 @@ def add_run_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--workers", type=int, default=2, help="параллельных процессов разбора")
     command.add_argument("--runner", choices=["threads", "processes", "dask"], default="processes")
     command.add_argument("--dask-address", default=None, help="адрес планировщика Dask")
+    command.add_argument("--document-timeout", type=float, default=120,
+                         help="предел времени разбора одного документа, с (120)")
 
 
 def settings_from(args) -> Settings:
     return Settings(out_dir=args.out, reprocess=args.reprocess, workers=args.workers,
-                    task_runner=args.runner, dask_address=args.dask_address)
+                    task_runner=args.runner, dask_address=args.dask_address,
+                    document_timeout_seconds=args.document_timeout)
+
+
+def run_arguments_refused(args, inboxes: list[Path]) -> bool:
+    """One Russian line and exit code 2 for arguments no run could use — before anything starts."""
+    from pipeline.preflight import run_problem
+
+    problem = run_problem(inboxes, args.out, args.workers, args.document_timeout)
+    if problem:
+        print(problem.text, file=sys.stderr)
+    return problem is not None
 
 
 def cmd_extract(args) -> int:
@@ -78,14 +92,48 @@ def cmd_extract(args) -> int:
 
 
 def cmd_ingest(args) -> int:
+    """One run per output folder (a second one says so and exits 0, or waits with --wait); Ctrl-C and
+    SIGTERM stop it within seconds, with the catalog recording the run as interrupted."""
+    from flows.stopping import NightInterrupted, stop_on_signals
+    from pipeline.run_lock import RunInProgressError, run_lock
+    from schemas import message
+
+    if run_arguments_refused(args, args.inbox):
+        return 2
+    started = False
+    try:
+        with stop_on_signals(end_parsers), run_lock(args.out, wait=args.wait, on_wait=say_waiting(args.out)):
+            started = True
+            return ingest_and_report(args)
+    except RunInProgressError as busy:
+        print(busy.message.text, file=sys.stderr)
+        return 0
+    except NightInterrupted as stop:
+        if started:
+            print(message("run.interrupted", signal=stop.name).text, file=sys.stderr)
+        return stop.exit_code
+
+
+def end_parsers() -> None:
+    """The parser processes, if this run got as far as starting them (importing them costs seconds)."""
+    if workers := sys.modules.get("flows.workers"):
+        workers.close_pool()
+
+
+def say_waiting(out: Path):
+    from schemas import message
+
+    def say(holder: dict) -> None:
+        print(message("run.waiting", out=out, pid=holder.get("pid", "?"), started=holder.get("started_at", "?")).text,
+              file=sys.stderr, flush=True)
+    return say
+
+
+def ingest_and_report(args) -> int:
     from flows.ingest import run_ingest
     from pipeline.outputs import OUTPUT_FILES
     from pipeline.report import summary_to_text
 
-    missing = [str(p) for p in args.inbox if not p.exists()]
-    if missing:
-        print(f"Не найдены: {', '.join(missing)}", file=sys.stderr)
-        return 2
     summary = run_ingest([str(p) for p in args.inbox], settings_from(args))
     print(summary_to_text(summary))
     print(f"\nОпубликовано в {args.out.resolve()}:")
@@ -119,6 +167,8 @@ def print_answer(answer) -> int:
 
 
 def cmd_serve(args) -> int:
+    if run_arguments_refused(args, args.inbox):
+        return 2
     from flows.serve import serve_nightly
 
     cron = args.cron or (None if args.interval else "0 2 * * *")
