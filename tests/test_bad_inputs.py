@@ -43,6 +43,13 @@ def scanned_pdf() -> bytes:
     return minimal_pdf(b"q 500 0 0 700 50 50 cm /Im1 Do Q", with_image=True)
 
 
+def pdf_without_pages() -> bytes:
+    body = b"%PDF-1.4\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n"
+    xref = len(body)
+    return body + (b"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n%010d 00000 n \n" % body.index(b"2 0 obj")
+                   + b"trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+
+
 def blank_pdf() -> bytes:
     """No text and no picture: a ruled line on an otherwise empty page."""
     return minimal_pdf(b"0 0 m 500 700 l S")
@@ -91,6 +98,7 @@ BAD = {
     "с паролем.pdf": (lambda: (FIXTURES / "encrypted_kuzbass.pdf").read_bytes(), "защищён паролем"),
     "скан.pdf": (scanned_pdf, "похоже, это скан"),
     "пустая страница.pdf": (blank_pdf, "PDF пустой: на его страницах (1) нет ни текста, ни изображений"),
+    "без страниц.pdf": (pdf_without_pages, "PDF пустой: в нём нет ни одной страницы"),
     "пресс-релиз.docx": (lambda: docx_bytes(["Пресс-релиз", "Общественная палата края провела заседание."]),
                          "нет таблицы мероприятий"),
     "письмо.txt": (lambda: "Уважаемые коллеги!\nНаправляем информацию.\n".encode("cp1251"), "нет таблицы"),

@@ -112,6 +112,8 @@ def table_position(content: DocumentContent, page: int | None) -> int:
 
 
 def refuse_unreadable_text(content: DocumentContent, chars: int, images: int) -> None:
+    if not content.pages:
+        raise EmptyFileError("pdf.no_pages")
     if chars == 0 and images == 0:
         raise EmptyFileError("pdf.blank", pages=content.pages)
     if chars == 0:
