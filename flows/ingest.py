@@ -120,9 +120,13 @@ def parser_processes(settings: Settings, documents: int):
         close_pool()
 
 
+def interrupted_line(signal_name: str) -> str:
+    return message("run.interrupted", signal=signal_name).text
+
+
 def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
     """One night under the output folder's lock; a signal stops it within seconds (flows/stopping.py)."""
-    with stop_on_signals(close_pool), run_lock(settings.out_dir):
+    with stop_on_signals(close_pool, farewell=interrupted_line), run_lock(settings.out_dir):
         plan = prepare_night([Path(p) for p in inboxes], settings)
         with recorded_outcome(plan, settings), parser_processes(settings, len(plan.to_parse)):
             summary = finish_night(plan, parse_all(plan, settings), settings)

@@ -5,10 +5,17 @@ ends everything at once.
 
 Before this, Ctrl-C during `ingest` was swallowed and the night ran on, and SIGTERM left the Prefect server
 and the parsers running as orphans with the run `running` in the catalog for ever.
+
+A watchdog keeps the promise when something on the way out hangs: systemd's default stop sends SIGTERM to
+every process of the service at once, Prefect's server among them, and Prefect then retries reporting the
+stopped run for minutes. The catalog has recorded the run by then; after `GRACE` seconds the process
+says so, ends what it started and exits.
 """
 
+import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SIGNAL_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
+GRACE = 6.0  # seconds from the first signal to a forced exit
 
 
 class NightInterrupted(BaseException):
@@ -35,20 +43,30 @@ class NightInterrupted(BaseException):
 
 
 @contextmanager
-def stop_on_signals(on_stop: Callable[[], None]):
-    """Within the block, SIGINT and SIGTERM call `on_stop()` and raise NightInterrupted; a second signal
-    ends the process after `on_stop()`. Outside the main thread (where Python cannot take signals) it
-    does nothing. The handlers in place before are restored after (Prefect's own among them)."""
+def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] | None = None):
+    """Within the block, SIGINT and SIGTERM call `on_stop()` and raise NightInterrupted; a second signal,
+    or GRACE seconds without an exit, ends the process (printing `farewell(signal name)` first). Outside
+    the main thread (where Python cannot take signals) it does nothing. The handlers in place before are
+    restored after (Prefect's own among them)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     stopping = threading.Event()
 
+    def exit_now(signum: int) -> None:
+        if farewell:
+            print(farewell(SIGNAL_NAMES.get(signum, str(signum))), file=sys.stderr, flush=True)
+        end_children(grace=1.0)
+        os._exit(128 + signum)
+
     def stop(signum, frame):
         if stopping.is_set():
-            end_children()
-            os._exit(128 + signum)
+            exit_now(signum)
         stopping.set()
+        logging.disable(logging.ERROR)  # Prefect's complaints that a stopping server is gone are not news
+        watchdog = threading.Timer(GRACE, exit_now, args=(signum,))
+        watchdog.daemon = True  # a process that exits in time is not held back by it
+        watchdog.start()
         on_stop()
         raise NightInterrupted(signum)
 

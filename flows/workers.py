@@ -49,6 +49,7 @@ def serve_parses(connection, parent_pid: int) -> None:
         os._exit(0)
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a Ctrl-C held since birth is dropped
     warm_up()
     connection.send("ready")
     while True:
@@ -65,7 +66,14 @@ class Worker:
         self.connection, child = context.Pipe()
         self.process = context.Process(target=serve_parses, args=(child, os.getpid()), daemon=True,
                                        name="svodka-parser")
-        self.process.start()
+        # Born with Ctrl-C blocked (a mask survives exec), so a terminal's Ctrl-C during its start-up — while
+        # it still shares our process group — is dropped instead of printing a traceback; as CPython's own
+        # resource tracker does.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child.close()
         self.ready = False
 

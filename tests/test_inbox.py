@@ -90,7 +90,6 @@ def test_a_file_still_being_written_waits_and_is_taken_once_complete(tmp_path):
         started = time.monotonic()
         run_night([inbox], Settings(out_dir=out, workers=1, upload_settle_seconds=1.0))
         assert time.monotonic() - started < 20
-        assert writer.poll() is None, "the upload was still going when the night looked"
     finally:
         writer.wait(timeout=60)
     night_one = records(out)
