@@ -5,19 +5,23 @@ A document gets `document_timeout_seconds` of its worker's time (counted from wh
 loaded, receives it). Nothing stops pdfplumber in the middle of a page, so a worker past the limit is
 killed and replaced, and its document is quarantined with the limit as the reason; the night goes on.
 
-No parser outlives the night: the pool is closed when the night ends or is interrupted, and each worker
-asks the kernel to kill it if its parent dies (Linux `PR_SET_PDEATHSIG`), so even `kill -9` of `svodka`
-leaves no parser behind. Each worker leads a process group of its own, so ending it ends a LibreOffice it
-started too, and a terminal's Ctrl-C (sent to the foreground group) reaches only the parent, which decides.
+No parser outlives the night. A worker is a plain `python -m flows.workers` in a session of its own from
+birth: a terminal's Ctrl-C (sent to the foreground group) reaches only the parent, which decides — not a
+worker still importing, which printed a traceback — and killing its group ends a LibreOffice it started
+too. The pool is closed when the night ends or is interrupted, and each worker asks the kernel to kill it
+if its parent dies (Linux `PR_SET_PDEATHSIG`), so even `kill -9` of `svodka` leaves no parser behind.
+Documents and results travel pickled over two pipes (multiprocessing's Connection).
 """
 
 import ctypes
-import multiprocessing
 import os
 import queue
 import signal
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
+from multiprocessing.connection import Connection
 
 from pipeline.parse import parse_source, quarantined, warm_up
 from pipeline.settings import Settings
@@ -42,64 +46,59 @@ def die_with_parent() -> None:
         pass
 
 
-def serve_parses(connection, parent_pid: int) -> None:
+def serve_parses(requests: Connection, results: Connection, parent_pid: int) -> None:
     """A worker's life: load the models, say so, then parse what comes until the pipe closes."""
     die_with_parent()
     if os.getppid() != parent_pid:  # the parent died before the request above took effect
         os._exit(0)
-    os.setpgid(0, 0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a Ctrl-C held since birth is dropped
     warm_up()
-    connection.send("ready")
+    results.send("ready")
     while True:
         try:
-            source, settings = connection.recv()
+            source, settings = requests.recv()
         except (EOFError, OSError):
             return
-        connection.send(parse_source(source, settings))
+        results.send(parse_source(source, settings))
 
 
 class Worker:
     def __init__(self):
-        context = multiprocessing.get_context("spawn")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=serve_parses, args=(child, os.getpid()), daemon=True,
-                                       name="svodka-parser")
-        # Born with Ctrl-C blocked (a mask survives exec), so a terminal's Ctrl-C during its start-up — while
-        # it still shares our process group — is dropped instead of printing a traceback; as CPython's own
-        # resource tracker does.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            self.process.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        child.close()
+        to_worker, requests = os.pipe()
+        results, from_worker = os.pipe()
+        self.process = subprocess.Popen([sys.executable, "-m", "flows.workers", str(to_worker), str(from_worker),
+                                         str(os.getpid())], pass_fds=(to_worker, from_worker),
+                                        start_new_session=True)
+        os.close(to_worker)
+        os.close(from_worker)
+        self.requests, self.results = Connection(requests, readable=False), Connection(results, writable=False)
         self.ready = False
 
     def parse(self, source: SourceFile, settings: Settings) -> ParsedDocument | None:
         """The parsed document, or None when it ran past the time limit (the worker is then useless)."""
         try:
             if not self.ready:
-                if not self.connection.poll(READY_TIMEOUT):
+                if not self.results.poll(READY_TIMEOUT):
                     raise WorkerLostError("процесс разбора не запустился")
-                self.ready = self.connection.recv() == "ready"
-            self.connection.send((source, settings))
-            if not self.connection.poll(settings.document_timeout_seconds):
+                self.ready = self.results.recv() == "ready"
+            self.requests.send((source, settings))
+            if not self.results.poll(settings.document_timeout_seconds):
                 return None
-            return self.connection.recv()
+            return self.results.recv()
         except (EOFError, OSError) as error:
             raise WorkerLostError(f"процесс разбора завершился аварийно на файле {source.name}") from error
 
     def end(self) -> None:
         """Kill the worker and whatever it started (LibreOffice), at once."""
-        self.connection.close()
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
-        except OSError:  # not yet a group of its own, or already gone
-            if self.process.is_alive():
-                self.process.kill()
-        self.process.join(timeout=5)
+        except OSError:  # already gone
+            pass
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.requests.close()
+        self.results.close()
 
 
 class ParserPool:
@@ -195,3 +194,8 @@ def parse_in_worker(source: SourceFile, settings: Settings) -> ParsedDocument:
     if pool is None:
         pool = open_pool(settings.workers)
     return pool.parse(source, settings)
+
+
+if __name__ == "__main__":  # a worker: python -m flows.workers REQUESTS_FD RESULTS_FD PARENT_PID
+    serve_parses(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False),
+                 int(sys.argv[3]))

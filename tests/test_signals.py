@@ -1,8 +1,9 @@
 """`svodka ingest` as cron, systemd and a person at a terminal treat it: Ctrl-C (SIGINT to the whole
 foreground group) and SIGTERM (to its PID) stop it within 10 s with no process left behind — the parsers,
 Prefect's temporary server — the catalog says `interrupted`, readers still see the previous release, and
-the next run does what was left. A second run into the same folder says so in one line and touches nothing.
-Real processes, real signals; the process tree is read from /proc."""
+the next run does what was left (in the real parser pool, with a document over its time limit). A second
+run into the same folder says so in one line and touches nothing. Real processes, real signals; the process
+tree is read from /proc."""
 
 import json
 import os
@@ -130,6 +131,7 @@ def sigterm_run(tmp_path, prefect_home, to_everyone: bool) -> tuple[Path, Path, 
     inbox.mkdir()
     for name in ["kuzbass_2021.txt", "chuvashia_2022.txt"]:
         shutil.copy(SAMPLES / "inbox" / name, inbox)
+    (inbox / "сетки.pdf").write_bytes(ruled_grid_pdf(10, 45))  # seconds of pdfplumber, under the work limit
     process = start_ingest(inbox, out, cli_env(prefect_home()), log)
 
     def send():
@@ -142,20 +144,25 @@ def sigterm_run(tmp_path, prefect_home, to_everyone: bool) -> tuple[Path, Path, 
     finally:
         kill_everything(process)
     assert any("uvicorn" in command for command in tree.values()), "Prefect's temporary server was ended too"
-    assert sum("spawn_main" in command for command in tree.values()) == 2, "and both parsers"
+    assert sum("flows.workers" in command for command in tree.values()) == 2, "and both parsers"
     assert runs(out)[-1][1] == "interrupted" and not (out / "current").exists()
     return inbox, out, tree
 
 
 def test_sigterm_stops_ingest_with_its_prefect_server_and_the_next_run_finishes(tmp_path, prefect_home,
                                                                                 ingest_flow):
-    """SIGTERM to the PID only, as `timeout` and `kill` send it: the orphans of the issue."""
+    """SIGTERM to the PID only, as `timeout` and `kill` send it: the orphans of the issue. The next run
+    parses what is left in the real parser processes, where the grids run past a small time limit: they
+    are stopped and quarantined with the limit as the reason, and the night goes on."""
     inbox, out, _ = sigterm_run(tmp_path, prefect_home, to_everyone=False)
-    summary = ingest_flow([inbox], out)
-    documents = [json.loads(line) for line in (out / "documents.jsonl").read_text().splitlines()]
-    assert {d["status"] for d in documents} == {"ingested"} and len(documents) == 2
+    ingest_flow([inbox], out, task_runner="processes", workers=2, document_timeout_seconds=1.5)
+    documents = {d["source_file"]: d for d in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
+    assert documents["kuzbass_2021.txt"]["status"] == documents["chuvashia_2022.txt"]["status"] == "ingested"
+    slow = documents["сетки.pdf"]
+    assert slow["status"] == "quarantined" and "шёл дольше 1.5 с" in slow["reason"], slow["reason"]
     assert [outcome for _, outcome in runs(out)] == ["interrupted", "completed"]
-    assert summary.parsed <= 2
+    assert not [pid for pid in children_of(os.getpid()) if "flows.workers" in command_of(pid)], \
+        "the night's parser processes end with it"
 
 
 @pytest.mark.slow
