@@ -171,3 +171,14 @@ def region_from_body(text: str) -> tuple[Region | None, str | None]:
         return None, None
     phrases = ", ".join(f"«{phrase}»" for phrase in anchored[:3])
     return regions[0], BODY_EVIDENCE.format(phrases=phrases)
+
+
+def region_by_code(text: str) -> Region | None:
+    """A region named by its ISO code («RU-KEM»), two-digit number («42») or name or alias, as people write
+    it in a correction; None when nothing matches."""
+    wanted = text.strip().lower()
+    for region, names in load_regions():
+        if wanted in {(region.code or "").lower(), region.number, *(name.lower() for name in names)}:
+            return region
+    mentions = find_region_mentions(text)
+    return mentions[0].region if len({m.region.number for m in mentions}) == 1 else None

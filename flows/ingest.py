@@ -104,16 +104,18 @@ def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
 @flow(name="svodka-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False,
       validate_parameters=False)
 def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
-           runner: str = "processes", dask_address: str | None = None) -> dict:
-    """Ingest the inboxes into `out`: parse what is new, consolidate, publish atomically."""
+           runner: str = "processes", dask_address: str | None = None,
+           corrections: list[str] | None = None) -> dict:
+    """Ingest the inboxes into `out`: parse what is new, apply people's corrections, publish atomically."""
     settings = Settings(out_dir=Path(out), reprocess=reprocess, workers=workers, task_runner=runner,
-                        dask_address=dask_address)
+                        dask_address=dask_address, corrections=[Path(p) for p in corrections or []])
     return ingest_flow_body(inboxes, settings).model_dump(mode="json")
 
 
 def flow_parameters(settings: Settings) -> dict:
     return {"out": str(settings.out_dir), "reprocess": settings.reprocess, "workers": settings.workers,
-            "runner": settings.task_runner, "dask_address": settings.dask_address}
+            "runner": settings.task_runner, "dask_address": settings.dask_address,
+            "corrections": [str(p) for p in settings.corrections]}
 
 
 def run_ingest(inboxes: list[str], settings: Settings) -> NightSummary:

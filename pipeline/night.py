@@ -10,18 +10,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
+from extractors.regions import region_by_code
 from extractors.sniff import sniff_format
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records
 from pipeline.inbox import scan_inboxes
 from pipeline.outputs import ANALYST_WRITERS
+from pipeline.outputs.review_files import review_writers
 from pipeline.parse import parse_source
 from pipeline.publish import current_fingerprint, publish_release, release_fingerprint
 from pipeline.report import NightSummary, summarise
+from pipeline.review.apply import apply_to_records
+from pipeline.review.corrections import CorrectionFileError, correction_files, read_corrections
+from pipeline.review.dataset import review_dataset
 from pipeline.settings import Settings
-from schemas import Activity, ParsedDocument, SourceFile
+from schemas import Message, ParsedDocument, SourceFile
 
 CATALOG_NAME = "catalog.sqlite"
+CORRECTIONS_DIR = "corrections"
 
 
 @dataclass
@@ -86,23 +92,40 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
     try:
         for document in parsed:
             catalog.save_parsed(document)
-        records = files_to_records(catalog.files(), catalog.parsed_records())
-        fingerprint = release_fingerprint(records, settings.pipeline_version)
+        notes = receive_corrections(catalog, settings, now)
+        stored = catalog.stored_corrections()
+        parsed_records = catalog.parsed_records()
+        document_results = apply_to_records(parsed_records, stored, region_by_code)
+        records = files_to_records(catalog.files(), parsed_records)
+        fingerprint = release_fingerprint(records, f"{settings.pipeline_version} {catalog.corrections_digest()}")
         changed = fingerprint != current_fingerprint(settings.out_dir)
+        results = {}
         if changed:  # a night with nothing new keeps the current release and loads no activities
-            activities = current_activities(records, catalog)
-            publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers, fingerprint)
+            reviewed = review_dataset(records, catalog.activities_of, stored)
+            reviewed.results |= document_results
+            results = reviewed.results
+            writers = [*extra_writers, *review_writers(reviewed, stored)]
+            publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
+            catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, len(plan.sources), len(parsed), changed)
+        summary = summarise(plan.run_id, records, len(plan.sources), len(parsed), changed,
+                            corrections=results, notes=notes)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:
         catalog.close()
     return summary
 
 
-def current_activities(records, catalog: Catalog) -> list[Activity]:
-    ids = [r.document_id for r in records if r.status == "ingested"]
-    return [a for document_id in dict.fromkeys(ids) for a in catalog.activities_of(document_id)]
+def receive_corrections(catalog: Catalog, settings: Settings, now: datetime) -> list[Message]:
+    """Every correction file in DIR/corrections/ (and those named with --corrections) into the catalog; a
+    file that cannot be read is reported by name, and nothing it held is lost from earlier nights."""
+    notes = []
+    for path in correction_files(settings.out_dir / CORRECTIONS_DIR, settings.corrections):
+        try:
+            catalog.receive_corrections(read_corrections(path), now)
+        except CorrectionFileError as error:
+            notes.append(error.note)
+    return notes
 
 
 def run_night(inboxes: list[Path], settings: Settings) -> NightSummary:

@@ -12,8 +12,9 @@ from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
 from pipeline.enrich import row_to_activity
+from pipeline.review.reasons import review_reasons
 from pipeline.settings import Settings
-from schemas import DocumentError, DocumentRecord, Message, ParsedDocument, SourceFile, message
+from schemas import DocumentError, DocumentRecord, Message, ParsedDocument, PlanRow, SourceFile, message
 
 
 def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -37,6 +38,9 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
     context = plan_context(facts)
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
+    has_responsible = has_responsible_column(assembled.rows)
+    for activity, row in zip(activities, assembled.rows):
+        activity.review_reasons = review_reasons(activity, row, has_responsible)
     record = DocumentRecord(
         document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
         reasons=facts.reasons,
@@ -54,6 +58,11 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
 def body_text(loose_text: str, assembled: AssembledPlan) -> str:
     rows = (f"{r.title} {r.description or ''} {r.responsible_raw}" for r in assembled.rows)
     return loose_text + "\n" + "\n".join(rows)
+
+
+def has_responsible_column(rows: list[PlanRow]) -> bool:
+    """Most rows name someone: an empty cell is then a gap, not the plan's habit (Kuzbass names nobody)."""
+    return sum(bool(row.responsible_raw.strip()) for row in rows) * 2 >= len(rows) > 0
 
 
 def quarantined(source: SourceFile, reason: Message, now: datetime) -> DocumentRecord:

@@ -28,6 +28,7 @@ class Settings(BaseModel):
     task_runner: Literal["threads", "processes", "dask"] = "processes"
     dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
     reprocess: Literal["none", "failed", "all"] = "none"
+    corrections: list[Path] = Field(default_factory=list, description="correction files besides DIR/corrections/")
     pipeline_version: str = PIPELINE_VERSION
 
     @property

@@ -21,10 +21,14 @@ from schemas.errors import (
 from schemas.messages import Message, message
 from schemas.people import Organisation, ResponsibleParty
 from schemas.plan import PlanFacts, PlanRow, Region
+from schemas.review import Change, Correction, CorrectionResult
 
 __all__ = [
     "Activity",
     "Cell",
+    "Change",
+    "Correction",
+    "CorrectionResult",
     "Deadline",
     "DeadlineKind",
     "DocumentContent",

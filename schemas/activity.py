@@ -42,3 +42,8 @@ class Activity(BaseModel):
     source_table: int | None = None
     source_row: int
     processed_at: datetime | None = None
+    activity_key: str | None = Field(
+        None, description="stable across revisions of one plan: region, year and the normalised title"
+    )
+    review_reasons: list[Message] = Field(default_factory=list, description="why a person should look at it")
+    corrected_fields: list[str] = Field(default_factory=list, description="fields a person corrected")

@@ -17,6 +17,7 @@ class RawRow(BaseModel):
     index: int = Field(description="row number inside its table, 1-based, header rows included")
     page: int | None = None
     is_header: bool = Field(False, description="marked as a repeating header row by the source")
+    joined_pages: list[int] = Field(default_factory=list, description="pages whose fragments were joined in")
 
     @property
     def texts(self) -> list[str]:

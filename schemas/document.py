@@ -43,6 +43,7 @@ class DocumentRecord(BaseModel):
     superseded_by: str | None = None
     pipeline_version: str | None = None
     parse_seconds: float | None = None
+    corrected_fields: list[str] = Field(default_factory=list, description="facts a person corrected")
 
     @computed_field
     @property

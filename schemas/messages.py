@@ -79,6 +79,29 @@ CATALOGUE: dict[str, str] = {
     "deadline.number_without_month": "число без месяца: {number}",
     "deadline.until_month": "«до» и месяц: до его начала или до конца? (напишите «до конца …» или число)",
     "deadline.internal_error": "срок не разобран из-за внутренней ошибки (сообщите разработчикам)",
+    # ---- why an activity is on the review list (activities `review_reasons`, review.xlsx)
+    "review.deadline_unparsed": "срок не распознан: «{raw}»",
+    "review.deadline_doubt": "срок «{raw}» вызывает сомнение: {why}",
+    "review.no_responsible": "не указан ответственный, хотя у других мероприятий плана он есть",
+    "review.person_not_recognised": "в ответственных похоже на фамилию с инициалами, но человек не распознан: "
+                                    "«{raw}»",
+    "review.joined_fragments": "строка разорвана переносом страницы и склеена из частей (стр. {pages}): "
+                               "проверьте, что части соединены верно",
+    "review.title_short": "слишком короткое название мероприятия: «{title}»",
+    "review.title_long": "слишком длинное название мероприятия ({length} знаков): возможно, склеены две строки",
+    "review.category_other": "мероприятие не отнесено ни к одной категории («Прочее»)",
+    # ---- what became of a correction (corrections.jsonl, the catalog)
+    "correction.no_target": "исправление не применено: в наборе нет мероприятия или документа с кодом {target}",
+    "correction.unknown_field": "исправление не применено: поля «{field}» нет (можно: {known})",
+    "correction.bad_value": "исправление не применено: «{value}» не подходит для поля «{field}» ({why})",
+    "correction.machine_changed": "исправление не применено: значение поля «{field}» в документе изменилось с "
+                                  "«{expected}» на «{found}» — проверьте исправление заново",
+    "correction.orphaned": "исправление не перенесено в новую редакцию плана: мероприятие «{title}» в ней "
+                           "удалено или изменено",
+    "correction.carried": "исправление перенесено в новую редакцию плана «{file}»",
+    "correction.no_columns": "файл исправлений «{file}» пропущен: нет столбцов activity_id (или document_id), "
+                             "field и value",
+    "correction.unreadable": "файл исправлений «{file}» не читается: сохраните его как XLSX или CSV (UTF-8)",
     # ---- a record written by an older Svodka, before codes
     "legacy": "{text}",
 }

@@ -44,3 +44,6 @@ class PlanRow(BaseModel):
     source_page: int | None = None
     source_table: int | None = None
     source_row: int
+    joined_pages: list[int] = Field(
+        default_factory=list, description="pages whose fragments were joined into this row by a guess"
+    )

@@ -16,7 +16,7 @@ from pipeline.outputs.report_html import report_html, write_report_html
 from pipeline.outputs.xlsx import write_xlsx
 from pipeline.publish import publish_release
 from pipeline.settings import Settings
-from schemas import Activity, DocumentRecord
+from schemas import Activity, DocumentRecord, message
 from tests.conftest import SAMPLES
 
 RUN_ID = "20260301T020000-test00"
@@ -100,12 +100,12 @@ def test_matrix_and_documents_sheets_add_up(night):
     assert ("plan_tomsk_2024.docx", "отложен (карантин)") in {row[:2] for row in documents}
 
 
-def test_review_sheet_lists_the_quarantined_file_and_deadline_warnings(night):
+def test_review_sheet_lists_the_quarantined_file_and_every_open_doubt(night):
     activities, _, out, _ = night
     rows = list(openpyxl.load_workbook(out / "activities.xlsx")["Требуют проверки"].iter_rows(values_only=True))
     issues = [row[0] for row in rows[1:]]
-    assert issues.count("Файл отложен (карантин)") == 1
-    assert issues.count("Замечание к сроку") == sum(bool(a.deadline_warnings) for a in activities)
+    assert issues.count("Файл не принят") == 1
+    assert issues.count("Мероприятие") == sum(len(a.review_reasons) for a in activities) > 0
     assert any("раньше даты утверждения плана" in row[6] for row in rows[1:])
 
 
@@ -222,7 +222,8 @@ def test_report_names_upcoming_deadlines_relative_to_today(night):
 
 def test_report_escapes_what_plans_say(night):
     activities, records, _, _ = night
-    hostile = activities[0].model_copy(update={"title": "<script>alert('x')</script> & </script>"})
+    hostile = activities[0].model_copy(update={"title": "<script>alert('x')</script> & </script>",
+                                               "review_reasons": [message("review.category_other")]})
     page = report_html([hostile, *activities[1:]], records, today=date(2022, 9, 1))
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert" in page

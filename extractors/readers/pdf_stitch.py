@@ -63,7 +63,7 @@ def append_piece(table: RawTable, piece: PageTable) -> None:
         if table.rows and first_on_page and same_texts(texts, table.rows[0].texts):
             continue  # the header row Word repeats on every page
         if table.rows and first_on_page and is_fragment(cells, table.n_cols):
-            join_fragment(table.rows[-1], cells)
+            join_fragment(table.rows[-1], cells, piece.page)
         else:
             table.rows.append(RawRow(cells=cells, index=len(table.rows) + 1, page=piece.page))
         first_on_page = False
@@ -104,7 +104,8 @@ def starts_as_continuation(text: str) -> bool:
     return bool(first) and (first.islower() or first in ",;:)»\"")
 
 
-def join_fragment(row: RawRow, fragment: list[Cell]) -> None:
+def join_fragment(row: RawRow, fragment: list[Cell], page: int) -> None:
+    row.joined_pages.append(page)
     by_col = {c.col: c for c in row.cells}
     for cell in fragment:
         target = by_col.get(cell.col)

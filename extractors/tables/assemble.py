@@ -93,4 +93,6 @@ def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, int], section, table_i
         description=(text_of("description") or None) if text_of("title") else None,
         deadline_raw=text_of("deadline"), responsible_raw=text_of("responsible"),
         note=text_of("note") or None, source_page=row.page, source_table=table_index, source_row=row.index,
+        # with a «№» column a fragment is told by its empty number; without one, the join was a guess
+        joined_pages=[] if "number" in role_cols else row.joined_pages,
     )

@@ -119,7 +119,7 @@ def documents_sheet(sheet: Worksheet, records: list[DocumentRecord]) -> None:
 
 
 def review_sheet(sheet: Worksheet, items: list[ReviewItem]) -> None:
-    rows = [list(item) for item in items] or [["Замечаний нет", None, None, None, None, None, None]]
+    rows = [list(item[:7]) for item in items] or [["Замечаний нет", None, None, None, None, None, None]]
     fill_table(sheet, REVIEW_COLUMNS, rows)
 
 
