@@ -16,8 +16,15 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.review.apply import Stored
-from schemas import Activity, Correction, CorrectionResult, DocumentRecord, ParsedDocument, SourceFile
+from schemas import (
+    Activity,
+    Correction,
+    CorrectionResult,
+    DocumentRecord,
+    ParsedDocument,
+    SourceFile,
+    StoredCorrection,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS contents (
@@ -149,11 +156,11 @@ class Catalog:
                                 "VALUES (?,?,?)", (fingerprint, now.isoformat(), text))
         return self.db.total_changes - before
 
-    def stored_corrections(self) -> list[Stored]:
+    def stored_corrections(self) -> list[StoredCorrection]:
         rows = self.db.execute("SELECT id, correction_json, baseline FROM corrections ORDER BY id")
-        return [Stored(i, Correction.model_validate_json(text), baseline) for i, text, baseline in rows]
+        return [StoredCorrection(id=i, correction=Correction.model_validate_json(text), baseline=baseline) for i, text, baseline in rows]
 
-    def record_corrections(self, stored: list[Stored], results: dict[int, CorrectionResult], run_id: str,
+    def record_corrections(self, stored: list[StoredCorrection], results: dict[int, CorrectionResult], run_id: str,
                            now: datetime) -> None:
         """Baselines of first applications, and each outcome when it differs from the last one logged."""
         with self.transaction():

@@ -21,7 +21,7 @@ from schemas.errors import (
 from schemas.messages import Message, message
 from schemas.people import Organisation, ResponsibleParty
 from schemas.plan import PlanFacts, PlanRow, Region
-from schemas.review import Change, Correction, CorrectionResult
+from schemas.review import Change, Correction, CorrectionResult, StoredCorrection
 
 __all__ = [
     "Activity",
@@ -53,6 +53,7 @@ __all__ = [
     "ResponsibleParty",
     "ScannedFileError",
     "SourceFile",
+    "StoredCorrection",
     "SvodkaError",
     "TooLargeError",
     "UnreadableFileError",

@@ -30,6 +30,14 @@ class Correction(BaseModel):
         return self.activity_id or self.document_id or ""
 
 
+class StoredCorrection(BaseModel):
+    """A correction as the catalog keeps it: received once, with the machine value it was first applied over."""
+
+    id: int
+    correction: Correction
+    baseline: str | None = Field(None, description="the machine's value of the field at the first application")
+
+
 class CorrectionResult(BaseModel):
     """What a run did with one correction; kept in the catalog and published as `corrections.jsonl`."""
 

@@ -20,9 +20,8 @@ from pipeline.outputs.duck import FILE_NAME as DUCKDB_FILE
 from pipeline.outputs.duck import load_table
 from pipeline.outputs.review import ReviewItem, review_items
 from pipeline.publish import activities_to_arrow, models_to_arrow
-from pipeline.review.apply import Stored
 from pipeline.review.dataset import Reviewed
-from schemas import Activity, Change, DocumentRecord
+from schemas import Activity, Change, DocumentRecord, StoredCorrection
 
 REVIEW_FILE, CHANGES_FILE, CORRECTIONS_FILE = "review.xlsx", "changes.jsonl", "corrections.jsonl"
 # (Russian label, contract key, width, value of a doubt)
@@ -51,7 +50,7 @@ FILL_ME = PatternFill("solid", fgColor="FFF4CE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def review_writers(reviewed: Reviewed, stored: list[Stored]):
+def review_writers(reviewed: Reviewed, stored: list[StoredCorrection]):
     """The writers of the release (`writer(release_dir, activities, records)`) for the review loop's files."""
     return [
         lambda release, activities, records: write_review_workbook(release, activities, records, reviewed, stored),
@@ -63,7 +62,7 @@ def review_writers(reviewed: Reviewed, stored: list[Stored]):
     ]
 
 
-def add_review_tables(release: Path, reviewed: Reviewed, stored: list[Stored]) -> None:
+def add_review_tables(release: Path, reviewed: Reviewed, stored: list[StoredCorrection]) -> None:
     """In svodka.duckdb: `activities_machine` (the values as parsed, before people's corrections),
     `changes` and `corrections`."""
     path = release / DUCKDB_FILE
@@ -81,7 +80,7 @@ def add_review_tables(release: Path, reviewed: Reviewed, stored: list[Stored]) -
 
 
 def write_review_workbook(release: Path, activities: list[Activity], records: list[DocumentRecord],
-                          reviewed: Reviewed, stored: list[Stored]) -> Path:
+                          reviewed: Reviewed, stored: list[StoredCorrection]) -> Path:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Проверить"
@@ -121,7 +120,7 @@ def fill_corrections(sheet, rows: list[dict]) -> None:
     keep_as_text(sheet)
 
 
-def correction_rows(reviewed: Reviewed, stored: list[Stored]) -> list[dict]:
+def correction_rows(reviewed: Reviewed, stored: list[StoredCorrection]) -> list[dict]:
     rows = []
     for item in stored:
         c, result = item.correction, reviewed.results.get(item.id)

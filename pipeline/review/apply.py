@@ -7,7 +7,6 @@ the same `activity_key` in the current one if that field's value did not change;
 A dismissal («the value is right») removes the doubt for good.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pipeline.enrich import deadline_fields, responsible_fields
@@ -18,7 +17,15 @@ from pipeline.review.corrections import (
     typed_value,
 )
 from pipeline.review.reasons import settles
-from schemas import Activity, Correction, CorrectionResult, DocumentRecord, PlanContext, message
+from schemas import (
+    Activity,
+    Correction,
+    CorrectionResult,
+    DocumentRecord,
+    PlanContext,
+    StoredCorrection,
+    message,
+)
 from schemas.plan import Region
 
 # Notes on a document that a corrected fact answers.
@@ -29,16 +36,7 @@ SETTLED_NOTES = {
 }
 
 
-@dataclass
-class Stored:
-    """A correction as the catalog keeps it: received once, with the machine value it was first applied over."""
-
-    id: int
-    correction: Correction
-    baseline: str | None = None
-
-
-def apply_to_records(records: dict[str, DocumentRecord], stored: list[Stored],
+def apply_to_records(records: dict[str, DocumentRecord], stored: list[StoredCorrection],
                      find_region) -> dict[int, CorrectionResult]:
     """Document corrections (region, year, approval date), before consolidation decides what is current."""
     results = {}
@@ -54,7 +52,7 @@ def apply_to_records(records: dict[str, DocumentRecord], stored: list[Stored],
     return results
 
 
-def correct_record(record: DocumentRecord, item: Stored, find_region) -> CorrectionResult:
+def correct_record(record: DocumentRecord, item: StoredCorrection, find_region) -> CorrectionResult:
     c, old = item.correction, shown(getattr(record, item.correction.field))
     if item.baseline is not None and item.baseline != old and c.field not in record.corrected_fields:
         return failed(c, message("correction.machine_changed", field=c.field, expected=item.baseline, found=old))
@@ -76,7 +74,7 @@ def correct_record(record: DocumentRecord, item: Stored, find_region) -> Correct
                             applied_to=record.document_id, at=datetime.now(UTC))
 
 
-def apply_to_activities(activities: list[Activity], stored: list[Stored], earlier: dict[str, Activity],
+def apply_to_activities(activities: list[Activity], stored: list[StoredCorrection], earlier: dict[str, Activity],
                         plans: dict[str, DocumentRecord]) -> dict[int, CorrectionResult]:
     """Activity corrections and dismissals over the current activities (changed in place).
     `earlier` holds the activities of superseded revisions by id, keyed, for carrying corrections over;
@@ -97,7 +95,7 @@ def apply_to_activities(activities: list[Activity], stored: list[Stored], earlie
     return results
 
 
-def locate(item: Stored, current, by_key, earlier, machine):
+def locate(item: StoredCorrection, current, by_key, earlier, machine):
     """The current activity a correction is for, whether it was carried from an earlier revision — or why not."""
     c = item.correction
     if c.activity_id in current:
@@ -115,7 +113,7 @@ def locate(item: Stored, current, by_key, earlier, machine):
     return new, True
 
 
-def correct_activity(target: Activity, item: Stored, machine: Activity, carried: bool,
+def correct_activity(target: Activity, item: StoredCorrection, machine: Activity, carried: bool,
                      plan: DocumentRecord | None) -> CorrectionResult:
     c = item.correction
     if c.field not in ACTIVITY_FIELDS:

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.review.apply import Stored, apply_to_activities, inherit_document_corrections
+from pipeline.review.apply import apply_to_activities, inherit_document_corrections
 from pipeline.review.revisions import chains, changes_between, keyed_chain, plain_keys
-from schemas import Activity, Change, CorrectionResult, DocumentRecord
+from schemas import Activity, Change, CorrectionResult, DocumentRecord, StoredCorrection
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Reviewed:
 
 
 def review_dataset(records: list[DocumentRecord], activities_of: Callable[[str], list[Activity]],
-                   stored: list[Stored]) -> Reviewed:
+                   stored: list[StoredCorrection]) -> Reviewed:
     keyed: dict[str, list[Activity]] = {}
     earlier: dict[str, Activity] = {}
     changes: list[Change] = []
