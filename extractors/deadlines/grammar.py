@@ -137,6 +137,13 @@ def voting_dated_reading(symbols: list[Symbol]) -> Reading:
     return replace(reading, mentions_voting=True)
 
 
+def opens_last_time(symbols: list[Symbol], i: int) -> bool:
+    """«с», «до», «по» before a time that ends the cell belong to the time («18.09.2021 до 20.00»); before a
+    time followed by a date they are the deadline's own («до 18:00 20.08.2021»)."""
+    after = [t.kind for t in symbols[i + 1 :]]
+    return symbols[i].kind in "SDPN" and bool(after) and after[0] == "c" and set(after) <= set("c,-")
+
+
 def dated_reading(symbols: list[Symbol]) -> Reading:
     """A time of day («в 10:00») beside one day is dropped; a weekday («пятница, 17 сентября») beside one
     date is kept on the reading to be checked. Either beside anything else is not understood."""
@@ -144,7 +151,7 @@ def dated_reading(symbols: list[Symbol]) -> Reading:
     clock = any(t.kind == "c" for t in symbols)
     if not weekdays and not clock:
         return voting_dated_reading(symbols)
-    rest = trimmed([t for t in symbols if t.kind not in "wc"])
+    rest = trimmed([t for i, t in enumerate(symbols) if t.kind not in "wc" and not opens_last_time(symbols, i)])
     if clock and not rest:
         raise GrammarError("deadline.time_without_day", text=words_of(symbols))
     reading = voting_dated_reading(rest) if rest else None
