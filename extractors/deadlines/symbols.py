@@ -92,8 +92,10 @@ LAST = -1  # «последний квартал»: the number of the last quart
 WORDS = words_to_classes()
 PHRASES = [(kind, value) for _, kind, value in VOCAB["phrases"]]
 NUMBER_ENDING = r"(?:-?(?:ого|его|ая|ое|ый|ий|ой|ей|ом|ым|ью|го|е|я|й))?(?![а-я])"
+# All phrases behind one word-start check: tried phrase by phrase at every character, they cost 4× as much.
+PHRASE_ALTERNATIVES = "|".join(rf"(?P<ph{i}>{p})" for i, (p, _, _) in enumerate(VOCAB["phrases"]))
 TOKEN_PATTERNS = [
-    *(rf"(?P<ph{i}>(?<!\w)(?:{p})(?!\w))" for i, (p, _, _) in enumerate(VOCAB["phrases"])),
+    rf"(?<!\w)(?=\w)(?:{PHRASE_ALTERNATIVES})(?!\w)",
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)",
     r"(?P<d>\d{1,2}[./] ?\d{1,2}[./](?:\d{4}|\d{2}))(?!\d)",
     r"(?P<my>\d{1,2}[./]\d{4})(?!\d)",  # «05/2021», «09.2021»: a month of a year
