@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from extractors.deadlines.resolve import cached_deadline, normalize_deadline
 from extractors.deadlines.voting_days import plan_context
 from schemas import PlanContext, PlanFacts
+from tests.test_deadline_cases import MUST_STAY_UNPARSED, PEERS
 
 # A plan that states only its year: its voting days come from the calendar, as the pipeline decides them.
 Y21 = plan_context(PlanFacts(plan_year=2021))
@@ -601,7 +602,8 @@ def test_odd_arguments_do_not_raise():
 # ---------------------------------------------------------------- properties
 
 KINDS = {"date", "range", "before", "after", "recurring", "ongoing", "as_needed", "unspecified", "unparsed"}
-REAL_CELLS = sorted({raw for _, raw, *_ in ALL_CASES if raw.strip()})
+# The cells of this table and of the peer tables (tests/cases): times, weekdays, seasons, event counts.
+REAL_CELLS = sorted({raw for _, raw, *_ in ALL_CASES if raw.strip()} | {r["text"] for r in PEERS + MUST_STAY_UNPARSED})
 contexts = st.builds(
     PlanContext,
     plan_year=st.none() | st.integers(1980, 2110),
@@ -614,6 +616,7 @@ contexts = st.builds(
 def assert_well_formed(deadline, raw):
     assert deadline.kind in KINDS
     assert deadline.raw == raw
+    assert "deadline.internal_error" not in {w.code for w in deadline.warnings}  # caught, but still a crash
     for day in (deadline.start, deadline.end, *deadline.dates):
         assert day is None or 1990 <= day.year <= 2100
     if deadline.start and deadline.end and deadline.end < deadline.start:
