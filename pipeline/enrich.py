@@ -29,7 +29,8 @@ def deadline_fields(raw: str, context: PlanContext) -> dict:
     return {"deadline_raw": raw, "deadline_kind": deadline.kind, "deadline_start": deadline.start,
             "deadline_end": deadline.end, "recurrence": deadline.recurrence,
             "deadline_precision": deadline.precision, "deadline_dates": deadline.dates,
-            "deadline_anchor": deadline.anchor, "deadline_warnings": deadline.warnings}
+            "deadline_anchor": deadline.anchor, "deadline_offset_days": deadline.offset_days,
+            "deadline_warnings": deadline.warnings}
 
 
 def responsible_fields(raw: str, region: Region | None) -> dict:

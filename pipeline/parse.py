@@ -49,7 +49,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
         approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
         voting_start=context.voting_start, voting_end=context.voting_end,
-        voting_days_source=context.voting_source,
+        voting_days_source=context.voting_source, election_called_on=context.events.get("election_called"),
         activity_count=len(activities), pages=content.pages, processed_at=now,
     )
     return ParsedDocument(record=record, activities=activities)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from schemas.deadline import DeadlineKind, Precision, Recurrence
+from schemas.deadline import Anchor, DeadlineKind, Precision, Recurrence
 from schemas.messages import Message
 
 
@@ -28,7 +28,8 @@ class Activity(BaseModel):
     recurrence: Recurrence | None = None
     deadline_precision: Precision | None = None
     deadline_dates: list[date] = Field(default_factory=list)
-    deadline_anchor: str | None = None
+    deadline_anchor: Anchor | None = None
+    deadline_offset_days: int | None = None
     deadline_warnings: list[Message] = Field(default_factory=list)
     responsible_raw: str = ""
     responsible_persons: list[str] = Field(default_factory=list)

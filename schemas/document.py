@@ -35,6 +35,9 @@ class DocumentRecord(BaseModel):
     voting_start: date | None = Field(None, description="the plan's voting days: stated, else the calendar's")
     voting_end: date | None = None
     voting_days_source: str | None = Field(None, description="document or calendar")
+    election_called_on: date | None = Field(
+        None, description="the day the election was called (its decision published): stated, else the calendar's"
+    )
     activity_count: int = 0
     pages: int | None = None
     processed_at: datetime | None = None

@@ -58,12 +58,22 @@ CATALOGUE: dict[str, str] = {
     "fact.undated_approval": "в грифе утверждения нет даты",
     # ---- a deadline read, but odd (activities `deadline_warnings`)
     "deadline.before_approval": "срок раньше даты утверждения плана {approved_on}",
-    "deadline.starts_before_approval": "начало раньше даты утверждения плана {approved_on}",
     "deadline.end_before_start": "окончание раньше начала",
     "deadline.far_year": "год {year} отстоит от года плана {plan_year} больше чем на 2",
     "deadline.ignored": "не учтено: «{text}»",
     "deadline.recurrence_dates_dropped": "даты рядом с повторяемостью не сохранены: «{text}»",
-    "deadline.voting_mismatch": "даты не совпадают с днями голосования {start}–{end}",
+    "deadline.voting_mismatch": "даты не входят в дни голосования {start}–{end}",
+    "deadline.weekday_mismatch": "день недели «{written}» не совпадает с датой {date}",
+    # ---- a deadline counted from an event whose day is unknown: kind, anchor and offset kept, no dates
+    "deadline.unknown_election_called": "день назначения выборов (официального опубликования решения) "
+                                        "неизвестен: в плане его нет, в календаре тоже — срок без даты",
+    "deadline.unknown_candidates_registered": "день регистрации кандидатов неизвестен: в плане его нет — "
+                                              "срок без даты",
+    "deadline.unknown_results_established": "день подведения итогов выборов неизвестен: в плане его нет, "
+                                            "в календаре тоже — срок без даты",
+    "deadline.unknown_results_published": "день официального опубликования результатов выборов неизвестен: "
+                                          "в плане его нет, в календаре тоже — срок без даты",
+    "deadline.unknown_plan_approved": "дата утверждения плана неизвестна — срок без даты",
     # ---- why a deadline stayed unparsed (activities `deadline_warnings`, kind unparsed)
     "deadline.not_understood": "не понято: «{text}»",
     "deadline.not_understood_words": "не понято: «{text}»; незнакомые слова: {unknown}",
@@ -77,6 +87,10 @@ CATALOGUE: dict[str, str] = {
     "deadline.no_such_period": "нет {unit} с номером {number}",
     "deadline.decade_without_month": "декада без месяца",
     "deadline.number_without_month": "число без месяца: {number}",
+    "deadline.time_without_day": "время без дня: «{text}»",
+    "deadline.weekday_without_date": "день недели без даты: «{text}»",
+    "deadline.list_out_of_order": "даты перечислены не по порядку — это не один срок",
+    "deadline.which_winter": "какая зима? Год назван только рядом — напишите год у зимы («зима 2021-2022»)",
     "deadline.until_month": "«до» и месяц: до его начала или до конца? (напишите «до конца …» или число)",
     "deadline.internal_error": "срок не разобран из-за внутренней ошибки (сообщите разработчикам)",
     # ---- why an activity is on the review list (activities `review_reasons`, review.xlsx)

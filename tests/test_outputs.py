@@ -12,6 +12,7 @@ from icalendar import Calendar
 from pipeline import analytics
 from pipeline.night import run_night
 from pipeline.outputs import ANALYST_WRITERS, OUTPUT_FILES
+from pipeline.outputs.labels import anchor_words
 from pipeline.outputs.report_html import report_html, write_report_html
 from pipeline.outputs.xlsx import write_xlsx
 from pipeline.publish import publish_release
@@ -109,6 +110,17 @@ def test_review_sheet_lists_the_quarantined_file_and_every_open_doubt(night):
     assert any("раньше даты утверждения плана" in row[6] for row in rows[1:])
 
 
+@pytest.mark.parametrize(("anchor", "offset", "words"), [
+    ("voting_day", -10, "день голосования −10 дн."),
+    ("election_called", 1, "назначение выборов +1 дн."),
+    ("voting_first_day", 0, "первый день голосования"),
+    ("voting_days", None, "дни голосования"),
+    (None, None, ""),
+])
+def test_anchor_words_of_the_excel_sheet(anchor, offset, words):
+    assert anchor_words(anchor, offset) == words
+
+
 def test_the_same_data_makes_the_same_workbook(night, tmp_path):
     activities, records, _, release = night
     (tmp_path / release.name).mkdir()
@@ -166,8 +178,8 @@ def test_hotline_view_and_typed_columns(night):
     _, rows = analytics.fetch(out, "SELECT title FROM hotline")
     assert sorted(r[0] for r in rows) == sorted(a.title for a in activities if a.category == "hotline")
     _, types = analytics.fetch(out, "SELECT typeof(deadline_start), typeof(responsible_persons), "
-                                    "typeof(deadline_dates) FROM activities LIMIT 1")
-    assert types[0] == ("DATE", "VARCHAR[]", "DATE[]")
+                                    "typeof(deadline_dates), typeof(deadline_offset_days) FROM activities LIMIT 1")
+    assert types[0] == ("DATE", "VARCHAR[]", "DATE[]", "INTEGER")
     _, regions = analytics.fetch(out, "SELECT count(*) FROM regions")
     assert regions[0][0] == 89
 

@@ -12,7 +12,8 @@ from schemas import Activity, Message, PlanRow, message
 # Deadline warnings (codes of schemas/messages.py) that are a doubt about the value, not a remark.
 DOUBTFUL_WARNINGS = {
     "deadline.before_approval", "deadline.end_before_start", "deadline.far_year", "deadline.weekday_mismatch",
-    "deadline.event_unknown", "deadline.voting_mismatch",
+    "deadline.voting_mismatch", "deadline.unknown_election_called", "deadline.unknown_candidates_registered",
+    "deadline.unknown_results_established", "deadline.unknown_results_published", "deadline.unknown_plan_approved",
 }
 # Which field a reason is about: a correction of that field settles the reason.
 REASON_FIELDS = {
