@@ -11,9 +11,8 @@ make_samples.py rebuilds MANIFEST.json from scratch.
 
 Needs LibreOffice (.xls, .ods, .doc, .rtf, .odt, PDFs, and reading everything back), Chromium
 (``/usr/bin/chromium``: one PDF), qpdf, and a second Python with reportlab and msoffcrypto-tool for two
-PDFs and the password-protected files (``FORMS_TOOLS_PYTHON``, default
-``/work/scratch/forms-venv/bin/python``; ``make forms-tools`` creates it). The generated files are
-committed: tests never need any of this.
+PDFs and the password-protected files (``FORMS_TOOLS_PYTHON``, default ``build/forms-tools/bin/python``,
+which ``make forms-tools`` creates). The generated files are committed: tests never need any of this.
 
 Every file is read back by a real reader after it is written (openpyxl, LibreOffice, lxml, zipfile,
 python-docx, pdfplumber, msoffcrypto-tool, Pillow) and the script stops with an error if the file does not
@@ -41,14 +40,26 @@ from pathlib import Path
 import docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from forms_plans import Plan, all_plans
 from lxml import etree
 from lxml import html as lxml_html
-
-from forms_plans import MONTHS_GEN, Plan, all_plans
-from make_samples import (CENTER, FIXED_ZIP_TIME, JUSTIFY, Act, add_par, cell_margins, fill_cell, flat,
-                          manifest_activity, new_document, repeat_header, save_docx, set_borders, set_core,
-                          set_widths, squash, table_splits)
+from make_samples import (
+    CENTER,
+    FIXED_ZIP_TIME,
+    Act,
+    add_par,
+    cell_margins,
+    fill_cell,
+    flat,
+    manifest_activity,
+    new_document,
+    repeat_header,
+    set_borders,
+    set_core,
+    set_widths,
+    squash,
+    table_splits,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -56,7 +67,7 @@ FORMS = HERE / "forms"
 INBOX = HERE / "inbox"
 BUILD = HERE / "build-forms"  # intermediate files; deleted at the end
 MANIFEST = HERE / "FORMS_MANIFEST.json"
-TOOLS_PYTHON = os.environ.get("FORMS_TOOLS_PYTHON", "/work/scratch/forms-venv/bin/python")
+TOOLS_PYTHON = os.environ.get("FORMS_TOOLS_PYTHON", str(ROOT / "build" / "forms-tools" / "bin" / "python"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MAX_FILE_BYTES = 200_000
 MAX_FOLDER_BYTES = 3_000_000
@@ -180,7 +191,7 @@ def lo_convert(src: Path, target: str, outdir: Path, *, when: dt.datetime | None
     profile = BUILD / "lo-profile"
     env = dict(os.environ, HOME=str(BUILD / "home"))
     if when:
-        env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=dt.timezone.utc).timestamp()))
+        env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=dt.UTC).timestamp()))
     cmd = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
            "--convert-to", target, "--outdir", str(outdir), str(src)]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
@@ -324,7 +335,7 @@ def approval_paragraphs(doc, lines: list[str], indent_cm: float = 9.5):
 
 def title_paragraphs(doc, plan: Plan, lines: list[str] | None = None):
     lines = lines or split_title(plan.title)
-    for i, line in enumerate(lines):
+    for line in lines:
         add_par(doc, line, bold=True, align=CENTER)
     add_par(doc)
 
@@ -406,6 +417,7 @@ def xl_plan(ws, acts: list[Act], fields: list[str], *, row: int, sections: bool,
 
     st = xl_styles()
     last = get_column_letter(len(fields))
+    xl_fit(ws, landscape=True)
     for i, f in enumerate(fields, 1):
         ws.column_dimensions[get_column_letter(i)].width = XL_WIDTHS[f]
     for line in title_lines:
@@ -463,6 +475,14 @@ def xl_plan(ws, acts: list[Act], fields: list[str], *, row: int, sections: bool,
     return row
 
 
+def xl_fit(ws, *, landscape: bool) -> None:
+    """Print on A4, all columns on one page wide."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
 def xl_approval(ws, lines: list[str], *, col: int, row: int, span: int = 2) -> int:
     from openpyxl.utils import get_column_letter
 
@@ -471,6 +491,7 @@ def xl_approval(ws, lines: list[str], *, col: int, row: int, span: int = 2) -> i
         ws.merge_cells(f"{get_column_letter(col)}{row}:{get_column_letter(col + span - 1)}{row}")
         c = ws.cell(row, col, line or None)
         c.font, c.alignment = st["plain"], st["wrap"]
+        ws.row_dimensions[row].height = 32 if len(line) > 40 else 16
         row += 1
     return row + 1
 
@@ -500,9 +521,9 @@ def xlsx_perm(plan: Plan) -> dict:
     wb = openpyxl.Workbook()
     cover = wb.active
     cover.title = "Титул"
-    cover.column_dimensions["A"].width = 30
-    cover.column_dimensions["D"].width = 22
-    cover.column_dimensions["E"].width = 22
+    for col, width in zip("ABCDEF", [14, 14, 14, 24, 24, 6]):
+        cover.column_dimensions[col].width = width
+    xl_fit(cover, landscape=False)
     row = xl_approval(cover, plan.approval, col=4, row=2)
     st = xl_styles()
     for line in ["ПЛАН", "мероприятий Общественного штаба по наблюдению за выборами",
@@ -1105,7 +1126,7 @@ def irkutsk_html(plan: Plan) -> dict:
     rows = []
     for act in acts:
         rows.append("<tr>" + "".join(f"<td>{esc(flat(cell_value(act, f)) or '')}</td>" for f in fields) + "</tr>")
-    approval = esc(" ".join(l for l in plan.approval if l and not l.startswith("_")))
+    approval = esc(" ".join(line for line in plan.approval if line and not line.startswith("_")))
     page = BROWSER_PAGE.format(h1=esc(plan.title), approval=approval, rows="\n".join(rows))
     data = page.encode("utf-8")
     path = write(FORMS / "irkutsk_2023.html", data)
@@ -1795,8 +1816,8 @@ def chromium_pdf(plan: Plan) -> dict:
             cells.append(f'<td class="d">{esc(act.deadline)}</td>')
         cells.append(f"<td>{esc(act.responsible)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    approval = "".join(f"<div>{esc(l) or '&nbsp;'}</div>" for l in plan.approval)
-    title = "".join(f"<div>{esc(l)}</div>" for l in split_title(plan.title))
+    approval = "".join(f"<div>{esc(line) or '&nbsp;'}</div>" for line in plan.approval)
+    title = "".join(f"<div>{esc(line)}</div>" for line in split_title(plan.title))
     page = f"""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>{esc(plan.title[:60])}</title>
 <style>@page {{ size: A4; margin: 15mm 12mm 15mm 20mm; }}
 body {{ font-family: "Times New Roman", serif; font-size: 11pt; }}
@@ -1851,9 +1872,9 @@ def reportlab_spec(plan: Plan, acts: list[Act], fields: list[str], headers: list
                 row.append(esc(flat(cell_value(act, f)) or ""))
             rows.append(row)
         r += 1
-    paragraphs = [{"text": esc(l), "indent": 260} for l in plan.approval]
+    paragraphs = [{"text": esc(line), "indent": 260} for line in plan.approval]
     paragraphs.append({"text": ""})
-    paragraphs += [{"text": esc(l), "align": "center", "bold": True} for l in split_title(plan.title)]
+    paragraphs += [{"text": esc(line), "align": "center", "bold": True} for line in split_title(plan.title)]
     return {"out": str(out), "font": FONT_REGULAR, "bold_font": FONT_BOLD, "font_size": font_size,
             "pagesize": [595.28, 841.89], "margins": [56.7, 36, 42.5, 42.5], "title": plan.title[:60],
             "author": f"Общественная палата {plan.region.gen}", "paragraphs": paragraphs,
@@ -1900,7 +1921,9 @@ def tula_pdf(plan: Plan) -> dict:
     edges = x[1:-1]
     with pdfplumber.open(path) as pdf:
         words = [w for page in pdf.pages for w in page.extract_words()]
-        gaps = [w["text"] for w in words if any(w["x0"] < e - 1 < e + 1 < w["x1"] for e in edges)]
+        table_top = next(w["top"] for w in words if w["text"] == "№")  # only words in the table
+        gaps = [w["text"] for w in words if w["top"] > table_top
+                and any(w["x0"] < e - 1 < e + 1 < w["x1"] for e in edges)]
         lines = sum(len(page.lines) + len(page.rects) for page in pdf.pages)
     if not gaps or lines:
         fail(path, f"no word runs across a column edge ({len(gaps)}), or ruling found ({lines})")
@@ -1965,7 +1988,7 @@ def wrapped_rows(acts: list[Act], fields: list[str], widths: list[int]) -> list[
 
 
 def text_head(plan: Plan) -> list[str]:
-    out = [l for l in plan.approval]
+    out = [line for line in plan.approval]
     out += ["", *split_title(plan.title), ""]
     return out
 
@@ -2021,7 +2044,7 @@ def markdown_md(plan: Plan) -> dict:
     two = next(a for a in acts if ", " in a.responsible)
     two.responsible = two.responsible.split(", ", 1)
     plan.acts[acts.index(two)].responsible = two.responsible
-    lines = [f"**{l}**  " if l == plan.approval[0] else (f"{l}  " if l else "") for l in plan.approval]
+    lines = [f"**{line}**  " if line == plan.approval[0] else (f"{line}  " if line else "") for line in plan.approval]
     lines += ["", f"# {split_title(plan.title)[0]}", "", f"## {split_title(plan.title)[-1]}", "",
               "| № | Мероприятие | Срок | Ответственный |", "|---:|---|---|---|"]
     for act in acts:
@@ -2228,7 +2251,18 @@ def check_sizes(records: list[dict]) -> int:
     return total
 
 
+def preflight() -> None:
+    """Every outside tool is there before anything is deleted."""
+    missing = [name for name, ok in [("LibreOffice (soffice)", shutil.which("soffice") or shutil.which("libreoffice")),
+                                      ("qpdf", shutil.which("qpdf")), (f"Chromium ({CHROMIUM})", Path(CHROMIUM).exists()),
+                                      (f"the tools venv ({TOOLS_PYTHON}; `make forms-tools`)", Path(TOOLS_PYTHON).exists())]
+               if not ok]
+    if missing:
+        raise SampleError("make_forms.py needs: " + "; ".join(missing))
+
+
 def main() -> int:
+    preflight()
     for folder in (FORMS, BUILD):
         if folder.exists():
             shutil.rmtree(folder)
