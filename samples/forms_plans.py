@@ -563,8 +563,12 @@ def all_plans() -> dict[str, Plan]:
         "form ik meet recruit trainers seminars lists directions hotline media situation count results",
         seed=47, approved_on=D(2022, 3, 2), approved_by="Совет", approval_style="utverzhdeno",
         approval_post="Общественной палаты Ленинградской области", protocol="протокол № 3",
+        seq="section", sections=roman_sections(),
         roles=roles(chair="К.Э. Мяэотс", head="К.Э. Мяэотс", deputy="А.А. Петрова, Т.Ю. Ли", legal="Т.Ю. Ли",
-                    info="А.А. Петрова", partners="Т.Ю. Ли, Ассоциация «НОМ»"))
+                    info="А.А. Петрова", partners="Т.Ю. Ли, Ассоциация «НОМ»"),
+        overrides={"recruit": {"deadline": "май – август", "vmerge": "restart"},
+                   "trainers": {"deadline": "май – август", "vmerge": "continue"},
+                   "seminars": {"deadline": "май – август", "vmerge": "continue"}})
     p["yakutia_2023"] = compose(
         "yakutia_2023", "14", "edg2023",
         "form ik meet ngo recruit seminars field lists hotline situation mobile count results", seed=14,

@@ -757,19 +757,21 @@ def doc_tyumen(plan: Plan) -> dict:
 def rtf_leningrad(plan: Plan) -> dict:
     columns = cols(("seq", 1.2), ("title", 8.8), ("deadline", 3.2), ("responsible", 4.3))
     acts = visible(plan, fields_of(columns))
-    doc = plan_docx(plan, acts, columns, sections=False)
+    doc = plan_docx(plan, acts, columns)
     path = lo_from_docx(plan, doc, "rtf", FORMS / "leningrad_2022.rtf")
     data = path.read_bytes()
     data = re.sub(rb"\\(creatim|revtim|printim)\\yr\d+\\mo\d+\\dy\d+\\hr\d+\\min\d+",
                   rb"\\\1\\yr2022\\mo3\\dy2\\hr10\\min0", data)
     write(path, data)
-    if not data.startswith(b"{\\rtf1"):
-        fail(path, "not RTF")
+    if not data.startswith(b"{\\rtf1") or data.count(b"\\clvmgf") != 1 or data.count(b"\\clvmrg") != 2:
+        fail(path, "not RTF, or not one vertical merge over three rows (\\clvmgf + 2 \\clvmrg)")
     must_contain(path, lo_text(path), acts, fields_of(columns), plan.approval[:2])
     return record(path, plan, "rtf",
-                  "RTF (LibreOffice from a DOCX); Cyrillic written as \\'XX escapes of cp1251 and \\uNNNN; "
-                  "approval «Утверждено на заседании Совета … протокол № 3»; names as «И.О. Фамилия» («К.Э. "
-                  "Мяэотс», «Т.Ю. Ли»)", acts)
+                  "RTF (LibreOffice from a DOCX): each row a \\trowd with one \\cellx per real cell — a section "
+                  "row is ONE cell as wide as the table, «Срок исполнения» vertically merged over 2.1–2.3 («май – "
+                  "август») as \\clvmgf + two \\clvmrg cells left empty; Cyrillic as \\uNNNN escapes, each followed by the fallback \\'3f («?», \\uc1); approval "
+                  "«Утверждено на заседании Совета … протокол № 3»; names as «И.О. Фамилия» («К.Э. Мяэотс», "
+                  "«Т.Ю. Ли»)", acts, sections=plan.sections)
 
 
 def odt_yakutia(plan: Plan) -> dict:
@@ -1301,7 +1303,7 @@ def archives(plans: dict[str, Plan]) -> list[dict]:
                  "a ZIP archive (member names in UTF-8 with the language-encoding flag set, as 7-Zip and "
                  "modern Windows write them) holding two plans of different regions — a DOCX and a PDF in a "
                  "sub-folder — plus a logo JPEG and a covering letter (cp1251 text, not a plan); each member has "
-                 "its own record below", members=[f"forms/планы_штабов.zip!{m}" for m, _ in members])
+                 "its own record below", members=[f"samples/forms/планы_штабов.zip!{m}" for m, _ in members])
     rec["expected_reason_contains"] = "архив"
     records.append(rec)
     records.append(record(f"samples/forms/планы_штабов.zip!{members[0][0]}", vol, "docx",
@@ -1329,7 +1331,7 @@ def archives(plans: dict[str, Plan]) -> list[dict]:
                  "CP866 without the UTF-8 flag (Windows Explorer's «compressed folder»): Python's zipfile shows "
                  "it as CP437 mojibake («ÅÙá¡ ...») until re-decoded with name.encode('cp437').decode('cp866'); "
                  "the file must be called an archive, not a broken PDF",
-                 members=[f"forms/план.pdf!{inner}"])
+                 members=[f"samples/forms/план.pdf!{inner}"])
     rec["expected_reason_contains"] = "архив"
     records.append(rec)
     records.append(record(f"samples/forms/план.pdf!{inner}", tver, "docx",
