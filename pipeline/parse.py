@@ -14,7 +14,16 @@ from pipeline.admission import check_admissible
 from pipeline.enrich import row_to_activity
 from pipeline.review.reasons import review_reasons
 from pipeline.settings import Settings
-from schemas import DocumentError, DocumentRecord, Message, ParsedDocument, PlanRow, SourceFile, message
+from schemas import (
+    DocumentError,
+    DocumentRecord,
+    Message,
+    ParsedDocument,
+    PlanRow,
+    SourceFile,
+    UnsupportedFormatError,
+    message,
+)
 
 
 def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -33,6 +42,8 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
 
 def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
     reader_format = check_admissible(source, settings)
+    if reader_format == "zip":  # not read before pipeline/archives.py takes its files out
+        raise UnsupportedFormatError("file.unsupported", actual="ZIP-архив")
     content = READERS[reader_format](source.path)
     assembled = content_to_plan_rows(content)
     facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
@@ -50,7 +61,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
         voting_start=context.voting_start, voting_end=context.voting_end,
         voting_days_source=context.voting_source,
-        activity_count=len(activities), pages=content.pages, processed_at=now,
+        activity_count=len(activities), pages=content.pages, processed_at=now, notes=content.notes,
     )
     return ParsedDocument(record=record, activities=activities)
 

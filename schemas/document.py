@@ -25,6 +25,9 @@ class DocumentRecord(BaseModel):
     format: str | None = None
     status: DocumentStatus
     reasons: list[Message] = Field(default_factory=list, description="why not ingested, or what is undecided")
+    notes: list[Message] = Field(default_factory=list,
+                                 description="what was noticed about the file itself: macros left unread, "
+                                             "a hidden sheet not read")
     region_code: str | None = None
     region_number: str | None = None
     region_name: str | None = None
