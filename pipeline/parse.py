@@ -11,19 +11,11 @@ from extractors.facts import read_plan_facts
 from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
+from pipeline.archives import archive_record
 from pipeline.enrich import row_to_activity
 from pipeline.review.reasons import review_reasons
 from pipeline.settings import Settings
-from schemas import (
-    DocumentError,
-    DocumentRecord,
-    Message,
-    ParsedDocument,
-    PlanRow,
-    SourceFile,
-    UnsupportedFormatError,
-    message,
-)
+from schemas import DocumentError, DocumentRecord, Message, ParsedDocument, PlanRow, SourceFile, message
 
 
 def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -35,6 +27,7 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
         parsed = ParsedDocument(record=quarantined(source, error.message, now))
     except Exception as error:  # the pipeline's own failure: keep the file on record, never drop it
         parsed = ParsedDocument(record=quarantined(source, internal_error(error), now))
+    parsed.record.archive = source.archive
     parsed.record.parse_seconds = round(time.perf_counter() - started, 4)
     parsed.record.pipeline_version = settings.pipeline_version
     return parsed
@@ -42,8 +35,8 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
 
 def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
     reader_format = check_admissible(source, settings)
-    if reader_format == "zip":  # not read before pipeline/archives.py takes its files out
-        raise UnsupportedFormatError("file.unsupported", actual="ZIP-архив")
+    if reader_format == "zip":  # its files were taken out in the inbox stage and are read on their own
+        return ParsedDocument(record=archive_record(source, settings, now))
     content = READERS[reader_format](source.path)
     assembled = content_to_plan_rows(content)
     facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
