@@ -39,6 +39,8 @@ def archive_night(tmp_path_factory):
     inbox = tmp_path_factory.mktemp("inbox")
     shutil.copy(FORMS / "планы_штабов.zip", inbox)
     shutil.copy(FORMS / "план.pdf", inbox)
+    (inbox / "kuzbass.docx").write_bytes(PLAN_DOCX)  # sent alone and inside an archive
+    (inbox / "всё.zip").write_bytes(zip_of([("kuzbass.docx", PLAN_DOCX)]))
     out = tmp_path_factory.mktemp("out")
     summary = run_night([inbox], Settings(out_dir=out, workers=1))
     return inbox, out, summary
@@ -90,11 +92,9 @@ def test_members_are_read_again_from_the_originals_without_the_inbox(archive_nig
         assert after[name]["archive"] == record["archive"], name
 
 
-def test_a_plan_sent_alone_and_in_an_archive_is_one_content(tmp_path):
-    (tmp_path / "kuzbass.docx").write_bytes(PLAN_DOCX)
-    (tmp_path / "всё.zip").write_bytes(zip_of([("kuzbass.docx", PLAN_DOCX)]))
-    run_night([tmp_path], Settings(out_dir=tmp_path / "out", workers=1))
-    records = records_by_name(tmp_path / "out")
+def test_a_plan_sent_alone_and_in_an_archive_is_one_content(archive_night):
+    _, out, _ = archive_night
+    records = records_by_name(out)
     statuses = {records["kuzbass.docx"]["status"], records["всё.zip!kuzbass.docx"]["status"]}
     assert statuses == {"ingested", "duplicate"}
 

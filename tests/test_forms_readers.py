@@ -256,14 +256,24 @@ def fake_office(tmp_path, monkeypatch, hang: str = "") -> Path:
 
 def test_conversions_in_one_process_run_one_at_a_time(tmp_path, monkeypatch):
     log = fake_office(tmp_path, monkeypatch)
-    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1 a}")
-    threads = [threading.Thread(target=READERS["rtf"], args=(tmp_path / "a.rtf",)) for _ in range(3)]
+    files = [tmp_path / f"{n}.rtf" for n in range(3)]
+    for n, path in enumerate(files):
+        path.write_bytes(b"{\\rtf1 plan %d}" % n)  # three contents: the same bytes would be converted once
+    threads = [threading.Thread(target=READERS["rtf"], args=(path,)) for path in files]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     events = [line.split() for line in log.read_text().splitlines()]
     assert [kind for kind, _ in events] == ["start", "end"] * 3  # never two starts in a row
+
+
+def test_the_same_bytes_are_converted_once(tmp_path, monkeypatch):
+    log = fake_office(tmp_path, monkeypatch)
+    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1 the same plan}")
+    (tmp_path / "copy.doc").write_bytes(b"{\\rtf1 the same plan}")
+    assert READERS["rtf"](tmp_path / "a.rtf") == READERS["doc"](tmp_path / "copy.doc")
+    assert log.read_text().count("start") == 1
 
 
 def test_a_hung_conversion_is_ended_with_its_children(tmp_path, monkeypatch):

@@ -4,15 +4,19 @@ DOCX. Without LibreOffice the sender is asked to save the file as DOCX.
 Each conversion runs in a profile of its own (two LibreOffice processes sharing one profile collide), under
 a timeout that ends the whole process group (`soffice` is a script whose `soffice.bin` child would outlive
 a plain kill), and one at a time per worker process: a second conversion would only fight the first for
-the same two cores and memory.
+the same two cores and memory. LibreOffice takes seconds to start, so a process keeps the last few
+conversions by content hash: the same bytes read again (a copy under another name, a retry) are not
+converted again.
 """
 
+import hashlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +26,8 @@ from schemas import DocumentContent, UnreadableFileError, UnsupportedFormatError
 
 CONVERSION_TIMEOUT = 180  # seconds; LibreOffice's first start in a fresh profile is slow
 ONE_AT_A_TIME = threading.Lock()  # per process: the parse workers are processes, threads share this one
+RECENT = 8  # conversions kept per process
+recent: OrderedDict[tuple[str, str], bytes] = OrderedDict()  # (sha256 of the source, target) → converted
 
 
 def libreoffice() -> str | None:
@@ -38,11 +44,19 @@ def read_converted(path: Path) -> DocumentContent:
 @contextmanager
 def convert(path: Path, target: str) -> Iterator[Path]:
     """The file converted to `target` (docx, xlsx) in a temporary folder that is gone after the block."""
+    data = path.read_bytes()
+    key = (hashlib.sha256(data).hexdigest(), target)
     with tempfile.TemporaryDirectory(prefix="svodka-convert-") as folder:
-        source = Path(folder) / f"upload{path.suffix.lower() or '.doc'}"
-        shutil.copyfile(path, source)
+        converted = Path(folder) / f"converted.{target}"
         with ONE_AT_A_TIME:
-            converted = run_office(libreoffice(), source, Path(folder), target)
+            if key not in recent:
+                source = Path(folder) / f"upload{path.suffix.lower() or '.doc'}"
+                source.write_bytes(data)
+                recent[key] = run_office(libreoffice(), source, Path(folder), target).read_bytes()
+                while len(recent) > RECENT:
+                    recent.popitem(last=False)
+            recent.move_to_end(key)
+            converted.write_bytes(recent[key])
         yield converted
 
 
