@@ -16,9 +16,9 @@ from extractors.readers import READERS, converted
 from extractors.readers.excel_formats import value_to_text
 from extractors.readers.spreadsheet import Sheet, sheets_to_content
 from extractors.readers.web import html_to_content
-from extractors.sniff import sniff_format
+from extractors.sniff import sniff_format, word_fib_encrypted
 from extractors.tables.assemble import content_to_plan_rows
-from schemas import UnreadableFileError
+from schemas import TooLargeError, UnreadableFileError
 from tests.conftest import SAMPLES
 
 FORMS = SAMPLES / "forms"
@@ -63,6 +63,24 @@ def test_sniff_format_by_bytes(tmp_path, make, expected):
     path = tmp_path / "upload.pdf"  # the name must not matter
     path.write_bytes(make())
     assert sniff_format(path) == expected
+
+
+@pytest.mark.parametrize(("flags", "encrypted"), [(0x0000, False), (0x0100, True), (0x0300, True), (0x0200, False)])
+def test_a_word_97_document_says_in_its_header_whether_it_is_encrypted(flags, encrypted):
+    fib = b"\xec\xa5\xc1\x00" + bytes(6) + flags.to_bytes(2, "little")  # wIdent, nFib …, then the flags
+    assert word_fib_encrypted(fib) is encrypted
+
+
+def test_a_workbook_whose_sheets_are_over_the_limit_is_refused_unopened(tmp_path, monkeypatch):
+    from extractors.readers import spreadsheet_books
+
+    monkeypatch.setattr(spreadsheet_books, "MAX_SHEET_XML_BYTES", 2**20)  # the real one is 64 MB
+    cells = "".join(f"<c t='inlineStr'><is><t>{n * 7919 % 100003}</t></is></c>" for n in range(40000))
+    with zipfile.ZipFile(tmp_path / "big.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", f"<worksheet><sheetData><row>{cells}</row></sheetData></worksheet>")
+    with pytest.raises(TooLargeError, match="не похоже на план"):
+        READERS["xlsx"](tmp_path / "big.xlsx")
 
 
 MARCH_15 = datetime(2024, 3, 15)

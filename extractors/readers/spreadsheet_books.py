@@ -19,13 +19,15 @@ from extractors.readers import converted
 from extractors.readers.docx_package import check_package
 from extractors.readers.excel_formats import DEFAULT_DATE_FORMAT, value_to_text
 from extractors.readers.spreadsheet import Sheet, sheets_to_content
-from schemas import DocumentContent, UnreadableFileError, UnsupportedFormatError, message
+from schemas import DocumentContent, TooLargeError, UnreadableFileError, UnsupportedFormatError, message
 
 VBA_PART = "vbaProject.bin"
+MAX_SHEET_XML_BYTES = 64 * 2**20
 
 
 def read_xlsx(path: Path) -> DocumentContent:
     check_package(path, "XLSX")
+    check_sheet_size(path)
     content = sheets_to_content(xlsx_sheets(path), "xlsx")
     if has_macros(path):
         content.notes.insert(0, message("note.macros_unread"))
@@ -49,6 +51,16 @@ def read_ods(path: Path) -> DocumentContent:
         raise UnreadableFileError("sheet.corrupt", kind="ODS") from error
     hidden = hidden_table_styles(root)
     return sheets_to_content([ods_table_to_sheet(t, hidden) for t in root.iter(ODS("table:table"))], "ods")
+
+
+def check_sheet_size(path: Path) -> None:
+    """openpyxl holds every cell in memory (its read-only mode has no merged ranges): a plan's sheets are
+    kilobytes, hundreds of megabytes of them are not a plan and would take minutes and gigabytes."""
+    with zipfile.ZipFile(path) as package:
+        size = sum(i.file_size for i in package.infolist() if i.filename.startswith("xl/worksheets/"))
+    if size > MAX_SHEET_XML_BYTES:
+        raise TooLargeError("sheet.too_large", size_mb=f"{size / 2**20:.0f}",
+                            limit_mb=f"{MAX_SHEET_XML_BYTES // 2**20}")
 
 
 def has_macros(path: Path) -> bool:
