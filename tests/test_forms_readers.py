@@ -254,7 +254,7 @@ def test_an_ordinary_docx_has_no_notes():
 FAKE_SOFFICE = """#!/bin/sh
 echo "start $(date +%s.%N)" >> "{log}"
 {hang}
-sleep 0.4
+sleep 0.2
 for last; do :; done
 cp "{docx}" "$(dirname "$last")/$(basename "${{last%.*}}").docx"
 echo "end $(date +%s.%N)" >> "{log}"
