@@ -1,24 +1,20 @@
 """The readers of the forms regions send, case by case: sniffing by bytes, Excel's displayed values,
-spreadsheet merges, web pages, Word packages python-docx refuses, and LibreOffice run one at a time under
-a timeout."""
+spreadsheet merges, web pages, Word packages python-docx refuses."""
 
 import io
-import os
-import threading
 import zipfile
 from datetime import datetime, time
-from pathlib import Path
 
 import openpyxl
 import pytest
 
-from extractors.readers import READERS, converted
+from extractors.readers import READERS
 from extractors.readers.excel_formats import value_to_text
 from extractors.readers.spreadsheet import Sheet, sheets_to_content
 from extractors.readers.web import html_to_content
 from extractors.sniff import sniff_format, word_fib_encrypted
 from extractors.tables.assemble import content_to_plan_rows
-from schemas import TooLargeError, UnreadableFileError
+from schemas import TooLargeError
 from tests.conftest import SAMPLES
 
 FORMS = SAMPLES / "forms"
@@ -247,67 +243,3 @@ def test_macros_are_left_behind_and_noted(tmp_path):
 
 def test_an_ordinary_docx_has_no_notes():
     assert READERS["docx"](SAMPLES / "inbox" / "sverdlovsk_2023.docx").notes == []
-
-
-# A stand-in for LibreOffice: how long a conversion runs and whether it hangs are what is tested, and
-# the real one cannot be made to hang on purpose. It logs start and end, then «converts» by copying a DOCX.
-FAKE_SOFFICE = """#!/bin/sh
-echo "start $(date +%s.%N)" >> "{log}"
-{hang}
-sleep 0.2
-for last; do :; done
-cp "{docx}" "$(dirname "$last")/$(basename "${{last%.*}}").docx"
-echo "end $(date +%s.%N)" >> "{log}"
-"""
-
-
-def fake_office(tmp_path, monkeypatch, hang: str = "") -> Path:
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    script = folder / "soffice"
-    script.write_text(FAKE_SOFFICE.format(log=tmp_path / "log", hang=hang,
-                                          docx=SAMPLES / "inbox" / "sverdlovsk_2023.docx"))
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
-    return tmp_path / "log"
-
-
-def test_conversions_in_one_process_run_one_at_a_time(tmp_path, monkeypatch):
-    log = fake_office(tmp_path, monkeypatch)
-    files = [tmp_path / f"{n}.rtf" for n in range(3)]
-    for n, path in enumerate(files):
-        path.write_bytes(b"{\\rtf1 plan %d}" % n)  # three contents: the same bytes would be converted once
-    threads = [threading.Thread(target=READERS["rtf"], args=(path,)) for path in files]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    events = [line.split() for line in log.read_text().splitlines()]
-    assert [kind for kind, _ in events] == ["start", "end"] * 3  # never two starts in a row
-
-
-def test_the_same_bytes_are_converted_once(tmp_path, monkeypatch):
-    log = fake_office(tmp_path, monkeypatch)
-    (tmp_path / "a.rtf").write_bytes(b"{\\rtf1 the same plan}")
-    (tmp_path / "copy.doc").write_bytes(b"{\\rtf1 the same plan}")
-    assert READERS["rtf"](tmp_path / "a.rtf") == READERS["doc"](tmp_path / "copy.doc")
-    assert log.read_text().count("start") == 1
-
-
-def test_a_hung_conversion_is_ended_with_its_children(tmp_path, monkeypatch):
-    children = tmp_path / "children"
-    fake_office(tmp_path, monkeypatch, hang=f'sleep 300 & echo $! > "{children}"; wait')
-    monkeypatch.setattr(converted, "CONVERSION_TIMEOUT", 1)
-    (tmp_path / "a.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(UnreadableFileError):
-        READERS["doc"](tmp_path / "a.doc")
-    assert not alive(int(children.read_text()))
-
-
-def alive(pid: int) -> bool:
-    """Running or sleeping; a killed child whose new parent has not reaped it yet is a zombie («Z»)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state not in ("Z", "X")
