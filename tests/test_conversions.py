@@ -8,17 +8,20 @@ from pathlib import Path
 import pytest
 
 from extractors.readers import READERS, converted
-from schemas import UnreadableFileError
+from schemas import UnreadableFileError, UnsupportedFormatError
 from tests.conftest import SAMPLES
 
 # A stand-in for LibreOffice: how long a conversion runs and whether it hangs are what is tested, and
-# the real one cannot be made to hang on purpose. It logs start and end, then «converts» by copying a DOCX.
+# the real one cannot be made to hang on purpose. It logs start and end, then «converts» by copying a
+# sample of the format asked for.
 FAKE_SOFFICE = """#!/bin/sh
 echo "start $(date +%s.%N)" >> "{log}"
 {hang}
 sleep 0.2
-for last; do :; done
-cp "{docx}" "$(dirname "$last")/$(basename "${{last%.*}}").docx"
+target=docx; sample="{docx}"
+for arg; do [ "$previous" = "--convert-to" ] && target="$arg"; previous="$arg"; last="$arg"; done
+[ "$target" = xlsx ] && sample="{xlsx}"
+cp "$sample" "$(dirname "$last")/$(basename "${{last%.*}}").$target"
 echo "end $(date +%s.%N)" >> "{log}"
 """
 
@@ -27,7 +30,7 @@ def fake_office(tmp_path, monkeypatch, hang: str = "") -> Path:
     folder = tmp_path / "bin"
     folder.mkdir()
     script = folder / "soffice"
-    script.write_text(FAKE_SOFFICE.format(log=tmp_path / "log", hang=hang,
+    script.write_text(FAKE_SOFFICE.format(log=tmp_path / "log", hang=hang, xlsx=SAMPLES / "inbox" / "perm_2024.xlsx",
                                           docx=SAMPLES / "inbox" / "sverdlovsk_2023.docx"))
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
@@ -73,3 +76,18 @@ def alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return state not in ("Z", "X")
+
+
+def test_an_xls_calamine_cannot_read_goes_through_libreoffice(tmp_path, monkeypatch):
+    log = fake_office(tmp_path, monkeypatch)
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # no book inside
+    content = READERS["xls"](tmp_path / "old.xls")
+    assert content.format == "xls" and len(content.tables[0].rows) > 20
+    assert log.read_text().count("start") == 1
+
+
+def test_without_libreoffice_such_an_xls_asks_to_be_saved_as_xlsx(tmp_path, monkeypatch):
+    monkeypatch.setattr(converted, "libreoffice", lambda: None)
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(UnsupportedFormatError, match="сохраните как XLSX"):
+        READERS["xls"](tmp_path / "old.xls")
