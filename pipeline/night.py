@@ -110,7 +110,7 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
             catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, len(plan.sources), len(parsed), changed,
+        summary = summarise(plan.run_id, records, sum(not s.archive for s in plan.sources), len(parsed), changed,
                             corrections=results, notes=notes)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:

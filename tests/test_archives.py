@@ -59,6 +59,11 @@ def test_each_plan_in_an_archive_is_a_document_named_after_the_archive(archive_n
         "планы_штабов.zip!Калужская область/План ОШ 2022.pdf"}
 
 
+def test_the_night_counts_the_uploads_not_the_files_inside_them(archive_night):
+    inbox, _, summary = archive_night
+    assert summary.files_seen == len(list(inbox.iterdir())) == 4
+
+
 def test_members_that_are_not_plans_say_why(archive_night):
     _, out, _ = archive_night
     records = records_by_name(out)
