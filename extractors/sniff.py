@@ -27,7 +27,7 @@ IMAGE_MAGIC = [  # (offset, bytes): what a picture starts with
 ]
 OTHER_ARCHIVES = [(b"Rar!\x1a\x07", "rar"), (b"7z\xbc\xaf\x27\x1c", "7z")]
 BMP_HEADER_SIZES = {12, 40, 52, 56, 64, 108, 124}  # the DIB headers a real BMP has after «BM»
-HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)[\s>]",
+HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|table)[\s>]",
                         re.IGNORECASE | re.DOTALL)
 MIME_HEADER = re.compile(rb"^\s*(?:MIME-Version|Content-Type|From|Subject|Date)\s*:", re.IGNORECASE)
 # The part of the package that names what an office ZIP is.

@@ -49,6 +49,7 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
     (lambda: b"BM" + bytes(12) + (40).to_bytes(4, "little") + bytes(200), "image"),
     (lambda: "BMW и другие: план\tсрок\n".encode(), "txt"),  # «BM» that is text, not a bitmap
     (lambda: "<p>Мероприятие</p>\tСрок\n".encode(), "txt"),  # a Word table saved as text keeps tags
+    (lambda: "<table border=1><tr><td>№</td><td>Мероприятие</td></tr></table>".encode("cp1251"), "html"),
     (lambda: b"Rar!\x1a\x07\x01\x00" + bytes(100), "rar"),
     (lambda: b"7z\xbc\xaf\x27\x1c" + bytes(100), "7z"),
     (lambda: zip_bytes({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}), "package"),
