@@ -12,6 +12,7 @@ from uuid import uuid4
 
 from extractors.regions import region_by_code
 from extractors.sniff import sniff_format
+from pipeline.archives import with_archive_members
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records
 from pipeline.inbox import scan_inboxes
@@ -47,12 +48,13 @@ def new_run_id(now: datetime) -> str:
 
 def prepare_night(inboxes: list[Path], settings: Settings) -> NightPlan:
     now = datetime.now(UTC)
-    sources = scan_inboxes(inboxes)
+    sources = with_archive_members(scan_inboxes(inboxes), settings)
     keep_originals(sources, settings.out_dir / "originals")
     catalog = catalog_for(settings)
     try:
         catalog.register_files(sources, now)
-        candidates = sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals")
+        candidates = with_archive_members(
+            sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals"), settings)
         to_parse = catalog.contents_to_parse(candidates, settings.pipeline_version, settings.reprocess)
         run_id = new_run_id(now)
         catalog.start_run(run_id, now, len(sources), len(to_parse))
@@ -108,7 +110,7 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
             catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, len(plan.sources), len(parsed), changed,
+        summary = summarise(plan.run_id, records, sum(not s.archive for s in plan.sources), len(parsed), changed,
                             corrections=results, notes=notes)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:

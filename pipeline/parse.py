@@ -11,6 +11,7 @@ from extractors.facts import read_plan_facts
 from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
+from pipeline.archives import archive_record
 from pipeline.enrich import row_to_activity
 from pipeline.review.reasons import review_reasons
 from pipeline.settings import Settings
@@ -26,6 +27,7 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
         parsed = ParsedDocument(record=quarantined(source, error.message, now))
     except Exception as error:  # the pipeline's own failure: keep the file on record, never drop it
         parsed = ParsedDocument(record=quarantined(source, internal_error(error), now))
+    parsed.record.archive = source.archive
     parsed.record.parse_seconds = round(time.perf_counter() - started, 4)
     parsed.record.pipeline_version = settings.pipeline_version
     return parsed
@@ -33,6 +35,8 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
 
 def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
     reader_format = check_admissible(source, settings)
+    if reader_format == "zip":  # its files were taken out in the inbox stage and are read on their own
+        return ParsedDocument(record=archive_record(source, settings, now))
     content = READERS[reader_format](source.path)
     assembled = content_to_plan_rows(content)
     facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
@@ -50,7 +54,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         approved_on=facts.approved_on, approved_by=facts.approved_by, title=facts.title,
         voting_start=context.voting_start, voting_end=context.voting_end,
         voting_days_source=context.voting_source, election_called_on=context.events.get("election_called"),
-        activity_count=len(activities), pages=content.pages, processed_at=now,
+        activity_count=len(activities), pages=content.pages, processed_at=now, notes=content.notes,
     )
     return ParsedDocument(record=record, activities=activities)
 

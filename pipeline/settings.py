@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "1"
+PARSER_REVISION = "2"  # 2: Excel, web pages, Word packages and archives read; files quarantined before are read again
 
 
 def package_version() -> str:

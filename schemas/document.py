@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field, computed_field, model_validator
 
 from schemas.messages import Message, message, render_all
 
-DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined"]
+# unpacked: an archive whose files were taken out and read, each as a document of its own
+DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined", "unpacked"]
 
 
 class SourceFile(BaseModel):
@@ -17,6 +18,7 @@ class SourceFile(BaseModel):
     document_id: str = Field(description="sha256 of the bytes")
     size: int
     format: str | None = Field(None, description="sniffed from the bytes: docx, pdf, txt, doc, rtf, odt …")
+    archive: str | None = Field(None, description="the archive this file was taken out of (its name as uploaded)")
 
 
 class DocumentRecord(BaseModel):
@@ -25,6 +27,11 @@ class DocumentRecord(BaseModel):
     format: str | None = None
     status: DocumentStatus
     reasons: list[Message] = Field(default_factory=list, description="why not ingested, or what is undecided")
+    notes: list[Message] = Field(default_factory=list,
+                                 description="what was noticed about the file itself: macros left unread, "
+                                             "a hidden sheet not read")
+    archive: str | None = Field(None, description="the archive the file came in, as uploaded; "
+                                                  "source_file is then «archive!path inside it»")
     region_code: str | None = None
     region_number: str | None = None
     region_name: str | None = None

@@ -6,32 +6,52 @@ The test (`tests/test_goldens.py`) compares a fresh parse with these files field
 """
 
 import argparse
+import functools
 import json
 from pathlib import Path
 
 from pipeline.inbox import fingerprint
 from pipeline.parse import parse_source
 from pipeline.settings import Settings
+from schemas import ParsedDocument
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
-SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants"]
+SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants", SAMPLES / "forms"]
+# Read only in part until the structure work of issue 11 lands (content controls, layout frames, text
+# boxes, split and two-level tables, PDF merges and tight borderless tables, pasted text, empty plans):
+# no golden yet, so that none locks in today's wrong result. Whoever lands a reader removes its files.
+AWAITING_READERS = {
+    "inbox/omsk_2026.docx", "forms/vologda_2025_sdt.docx", "forms/samara_2024_sdt_rows.docx",
+    "forms/karelia_2021_nested.docx", "forms/komi_2022_textbox.docx", "forms/orenburg_2024_two_level.docx",
+    "forms/buryatia_blank_template.docx", "forms/zabaikalye_2025_header_only.xlsx",
+    "forms/stavropol_2021_lo.pdf", "forms/voronezh_2024_chromium.pdf", "forms/lipetsk_2025_reportlab.pdf",
+    "forms/tula_2022_tight.pdf", "forms/murmansk_2023_pagebreak.pdf", "forms/arkhangelsk_2021_pipes.txt",
+    "forms/kaliningrad_2024_fixed.txt", "forms/krasnoyarsk_2026.md",
+}
 # Fields that change with the bytes or the clock, not with what was read.
 VOLATILE = {"document_id", "activity_id", "processed_at", "parse_seconds", "pipeline_version",
             "first_seen_at"}
 
 
 def sample_files() -> list[Path]:
-    return sorted(p for d in SAMPLE_DIRS for p in d.iterdir() if p.is_file())
+    return sorted(p for d in SAMPLE_DIRS for p in d.iterdir()
+                  if p.is_file() and f"{d.name}/{p.name}" not in AWAITING_READERS)
 
 
 def golden_path(sample: Path) -> Path:
     return EXPECTED / f"{sample.parent.name}__{sample.name}.json"
 
 
+@functools.cache
+def parse_sample(sample: Path) -> ParsedDocument:
+    """Once per session: the forms manifest test reads the same files (LibreOffice takes seconds)."""
+    return parse_source(fingerprint(sample), Settings())
+
+
 def parse_to_golden(sample: Path) -> dict:
-    parsed = parse_source(fingerprint(sample), Settings())
+    parsed = parse_sample(sample)
     record = {k: v for k, v in parsed.record.model_dump(mode="json").items() if k not in VOLATILE}
     activities = [{k: v for k, v in a.model_dump(mode="json").items() if k not in VOLATILE}
                   for a in parsed.activities]

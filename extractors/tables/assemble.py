@@ -36,6 +36,8 @@ def content_to_plan_rows(content: DocumentContent) -> AssembledPlan:
 
 
 def no_table_error(content: DocumentContent) -> NoPlanTableError:
+    if content.format == "html":  # a page the sender took for the plan: say it is a page
+        return NoPlanTableError("web.no_plan")
     if content.tables:
         return NoPlanTableError("plan.no_plan_table", tables=len(content.tables))
     return NoPlanTableError("plan.no_table")

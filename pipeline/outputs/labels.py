@@ -25,7 +25,7 @@ ANCHOR_LABELS = {
 }
 STATUS_LABELS = {
     "ingested": "принят", "superseded": "заменён новой версией", "duplicate": "точная копия",
-    "quarantined": "отложен (карантин)",
+    "quarantined": "отложен (карантин)", "unpacked": "архив распакован",
 }
 # The order of the campaign: set up, recruit and train, work with others, inform, watch, sum up.
 CATEGORY_ORDER = [
