@@ -8,6 +8,8 @@ from extractors.markup import has_tags, html_to_lines
 BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
 SPACE = re.compile(r"\s+")
 WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
+# What a blank template puts where text is to go: «___», «…», «-», «/______/».
+BLANK = re.compile(r"^[\s_.…\-–—/]*$")
 
 
 def clean_cell(text: str | None) -> str:
@@ -43,3 +45,8 @@ def join_wrapped(lines: list[str]) -> str:
     for line in lines[1:]:
         text += line if WRAPPED_HYPHEN.search(text) and line[:1].isalpha() else " " + line
     return text
+
+
+def is_blank(text: str) -> bool:
+    """Nothing written: empty, or only the underscores, dots and dashes of a form to fill in."""
+    return bool(BLANK.match(text))
