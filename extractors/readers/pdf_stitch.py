@@ -5,6 +5,11 @@ page, leaving a fragment at the top of the next page. pdfplumber sees each page 
 pieces with the same column positions are one table, a repeated header row is dropped, and a fragment
 row (empty first cell, and either an empty cell or only continuing — lower-case — text) is joined into
 the row above.
+
+pdfplumber gives `None` for every grid slot a merged cell covers (its #420), whichever way it was merged.
+A slot covered by the cell on its left widens that cell; a slot covered from above (a deadline merged
+over three rows) is marked `ABOVE` and repeats the text of the cell above it, as a merged DOCX cell does —
+it must never widen its left neighbour (the row after a vertical merge took its deadline from the title).
 """
 
 from dataclasses import dataclass, field
@@ -12,12 +17,13 @@ from dataclasses import dataclass, field
 from schemas import Cell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 6.0  # points
+ABOVE = "\x00merged-from-above"  # a slot covered by the merged cell above it
 
 
 @dataclass
 class PageTable:
     page: int
-    rows: list[list[str | None]]  # None marks a slot covered by a merged cell
+    rows: list[list[str | None]]  # None: a slot covered by the cell on its left; ABOVE: by the cell above
     column_x: list[float] = field(default_factory=list)
     top: float = 0.0
     bordered: bool = True
@@ -26,7 +32,23 @@ class PageTable:
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
         xs = sorted({round(c[0], 1) for c in table.cells})
-        return cls(page=page, rows=table.extract(), column_x=xs, top=table.bbox[1])
+        rows = [mark_covered_from_above(texts, row.cells, xs) for texts, row in zip(table.extract(), table.rows)]
+        return cls(page=page, rows=rows, column_x=xs, top=table.bbox[1])
+
+
+def mark_covered_from_above(texts: list[str | None], boxes: list[tuple | None], xs: list[float]) -> list:
+    """A covered slot whose left neighbour does not reach over it is covered by a cell from above."""
+    marked: list[str | None] = []
+    reach = None  # the right edge of the last cell that starts in this row
+    for col, (text, box) in enumerate(zip(texts, boxes)):
+        if box is not None:
+            reach = box[2]
+            marked.append(text)
+        else:
+            left_edge = xs[col] if col < len(xs) else None
+            widens = reach is not None and left_edge is not None and reach > left_edge + 1
+            marked.append(None if widens else ABOVE)
+    return marked
 
 
 def stitch_page_tables(pieces: list[PageTable]) -> list[RawTable]:
@@ -56,9 +78,9 @@ def continues(previous: PageTable | None, piece: PageTable) -> bool:
 
 
 def append_piece(table: RawTable, piece: PageTable) -> None:
-    rows = [slots_to_cells(r) for r in piece.rows]
     first_on_page = True
-    for cells in rows:
+    for slots in piece.rows:
+        cells = slots_to_cells(slots, table.rows[-1] if table.rows else None)
         texts = [c.text for c in cells]
         if table.rows and first_on_page and same_texts(texts, table.rows[0].texts):
             continue  # the header row Word repeats on every page
@@ -69,14 +91,32 @@ def append_piece(table: RawTable, piece: PageTable) -> None:
         first_on_page = False
 
 
-def slots_to_cells(slots: list[str | None]) -> list[Cell]:
+def slots_to_cells(slots: list[str | None], above: RawRow | None = None) -> list[Cell]:
     cells: list[Cell] = []
     for col, text in enumerate(slots):
-        if text is None and cells:
+        if text == ABOVE and cells and cells[-1].merged_from_above and covering(above, col) is covering(
+                above, cells[-1].col):
+            cells[-1].span += 1  # a block merged both ways: one cell, as wide as the one above
+        elif text == ABOVE:
+            cells.append(cell_from_above(above, col))
+        elif text is None and cells:
             cells[-1].span += 1
         else:
             cells.append(Cell(text=(text or "").strip(), col=col))
     return cells
+
+
+def cell_from_above(above: RawRow | None, col: int) -> Cell:
+    """The merged cell's text, as every row it spans reads it (empty at the top of a page: a merge broken
+    by the page starts again there)."""
+    cell = covering(above, col)
+    if cell is None:
+        return Cell(text="", col=col)
+    return Cell(text=cell.text, col=col, span=1, merged_from_above=True)
+
+
+def covering(row: RawRow | None, col: int) -> Cell | None:
+    return next((c for c in row.cells if c.col <= col < c.col + c.span), None) if row else None
 
 
 def same_texts(a: list[str], b: list[str]) -> bool:
