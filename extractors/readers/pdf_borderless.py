@@ -4,11 +4,14 @@ With no ruling lines pdfplumber's `lines` strategy finds nothing and its `text` 
 cell into many rows. We look for the header line (cells that map to roles), take each header cell's left
 edge as a column start, and group the lines below into rows: a new row starts where the number column
 holds a number, or — without a number column — where the gap above a line is wider than a line break.
+Columns closer than a word space are found from the characters instead (`pdf_columns`), and words glued
+across them are cut.
 """
 
 import re
 from statistics import median
 
+from extractors.readers.pdf_columns import split_words_at_columns, tight_columns
 from extractors.readers.pdf_stitch import PageTable
 from extractors.tables.columns import header_roles, is_plan_header
 from extractors.tables.list_plans import looks_like_closing_line
@@ -23,14 +26,18 @@ def pages_to_borderless_tables(pages) -> list[PageTable]:
     """The table from the page holding its header on; later pages reuse the header's columns."""
     tables: list[PageTable] = []
     for number, page in enumerate(pages, 1):
-        lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
-        if not tables and (table := header_page_to_table(lines, number)):
-            tables.append(table)
-        elif tables and (body := continuation_body(lines, tables[0])):
-            previous = tables[-1]
-            rows = lines_to_rows(body, previous.column_x, previous.numbered)
-            tables.append(PageTable(page=number, rows=rows, column_x=previous.column_x,
-                                    top=body[0][0]["top"], bordered=False, numbered=previous.numbered))
+        lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True))
+        if not tables:
+            if table := header_page_to_table(lines, number):
+                tables.append(table)
+            continue
+        first = tables[0]
+        if first.char_columns:
+            lines = [split_words_at_columns(line, first.char_columns) for line in lines]
+        if body := continuation_body(lines, first):
+            rows = lines_to_rows(body, first.column_x, first.numbered)
+            tables.append(PageTable(page=number, rows=rows, column_x=first.column_x, top=body[0][0]["top"],
+                                    bordered=False, numbered=first.numbered, char_columns=first.char_columns))
     return tables
 
 
@@ -38,15 +45,32 @@ def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | No
     for i, line in enumerate(lines):
         header = [text for _, text in line_to_chunks(line)]
         if is_plan_header(header):
-            starts = gutters_to_starts(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
+            tight = tight_columns(lines[i + 1:], chunk_ranges(line))
+            if tight is not None:
+                starts = tight.starts
+                lines = lines[:i] + [split_words_at_columns(x, tight) for x in lines[i:]]
+                header = line_to_cells(lines[i], starts)
+            else:
+                starts = gutters_to_starts(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
             numbered = header_roles(header).get(0) == "number"
             body = lines[i + 1:]
             more_header, body = split_header_continuation(body, starts) if numbered else ([], body)
             header = [" ".join(parts).strip() for parts in zip(header, *more_header)]
             rows = lines_to_rows(body, starts, numbered)
             return PageTable(page=number, rows=[header, *rows], column_x=starts, top=line[0]["top"],
-                             bordered=False, numbered=numbered)
+                             bordered=False, numbered=numbered, char_columns=tight)
     return None
+
+
+def chunk_ranges(line: list[dict]) -> list[tuple[float, float]]:
+    """Each header cell's x0 and x1 (a cell's words stand closer than CHUNK_GAP)."""
+    ranges: list[list[float]] = []
+    for word in line:
+        if ranges and word["x0"] - ranges[-1][1] <= CHUNK_GAP:
+            ranges[-1][1] = word["x1"]
+        else:
+            ranges.append([word["x0"], word["x1"]])
+    return [(a, b) for a, b in ranges]
 
 
 def split_header_continuation(body: list[list[dict]], starts: list[float]):
@@ -126,7 +150,7 @@ def column_of(x0: float, starts: list[float]) -> int:
 def line_to_cells(line: list[dict], starts: list[float]) -> list[str]:
     cells = [""] * len(starts)
     for word in line:
-        col = column_of(word["x0"], starts)
+        col = word["col"] if "col" in word else column_of(word["x0"], starts)
         cells[col] = f"{cells[col]} {word['text']}".strip()
     return cells
 

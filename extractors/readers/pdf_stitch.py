@@ -14,6 +14,7 @@ it must never widen its left neighbour (the row after a vertical merge took its 
 
 from dataclasses import dataclass, field
 
+from extractors.readers.pdf_cells import mend_broken_words
 from schemas import Cell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 6.0  # points
@@ -28,11 +29,13 @@ class PageTable:
     top: float = 0.0
     bordered: bool = True
     numbered: bool = False  # borderless only: rows start where the «№» column holds a number
+    char_columns: tuple | None = None  # borderless only: columns found from characters (pdf_columns.CharColumns)
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
         xs = sorted({round(c[0], 1) for c in table.cells})
-        rows = [mark_covered_from_above(texts, row.cells, xs) for texts, row in zip(table.extract(), table.rows)]
+        rows = [mark_covered_from_above([mend_broken_words(t, box, table.page) for t, box in zip(texts, row.cells)],
+                                        row.cells, xs) for texts, row in zip(table.extract(), table.rows)]
         return cls(page=page, rows=rows, column_x=xs, top=table.bbox[1])
 
 
