@@ -11,7 +11,7 @@ across them are cut.
 import re
 from statistics import median
 
-from extractors.readers.pdf_columns import split_words_at_columns, tight_columns
+from extractors.readers.pdf_columns import CharColumns, column_at, split_words_at_columns, tight_columns
 from extractors.readers.pdf_stitch import PageTable
 from extractors.tables.columns import header_roles, is_plan_header
 from extractors.tables.list_plans import looks_like_closing_line
@@ -19,46 +19,67 @@ from extractors.tables.list_plans import looks_like_closing_line
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
 MIN_GUTTER = 4  # points of empty space between two columns
+HEADING_LINES = 3  # a heading above a table is at most this many lines
 SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 
 
-def pages_to_borderless_tables(pages) -> list[PageTable]:
-    """The table from the page holding its header on; later pages reuse the header's columns."""
+def pages_to_borderless_tables(pages, ruled_tops: dict[int, float] | None = None) -> list[PageTable]:
+    """The table from the page holding its header on; later pages reuse the header's columns. On a page
+    with a ruled table (`ruled_tops`: page → its top) the borderless table ends above it, and so does the
+    document's table: what follows is another table."""
     tables: list[PageTable] = []
     for number, page in enumerate(pages, 1):
-        lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True))
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+        stop = (ruled_tops or {}).get(number)
+        lines = words_to_lines([w for w in words if stop is None or w["bottom"] <= stop])
+        if stop is not None:
+            lines = without_heading_above(lines)
         if not tables:
             if table := header_page_to_table(lines, number):
                 tables.append(table)
             continue
         first = tables[0]
-        if first.char_columns:
-            lines = [split_words_at_columns(line, first.char_columns) for line in lines]
+        if first.cut_words:
+            lines = [split_words_at_columns(line, first.columns) for line in lines]
         if body := continuation_body(lines, first):
-            rows = lines_to_rows(body, first.column_x, first.numbered)
+            rows = lines_to_rows(body, first.columns, first.numbered)
             tables.append(PageTable(page=number, rows=rows, column_x=first.column_x, top=body[0][0]["top"],
-                                    bordered=False, numbered=first.numbered, char_columns=first.char_columns))
+                                    bordered=False, numbered=first.numbered, columns=first.columns,
+                                    cut_words=first.cut_words))
+        if stop is not None:
+            break
     return tables
+
+
+def without_heading_above(lines: list[list[dict]]) -> list[list[dict]]:
+    """The lines above a ruled table without the heading that introduces it («Состав общественного
+    штаба»): a short block set apart from the text above by a gap wider than a line break."""
+    gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
+    if not gaps:
+        return lines
+    step = median(gaps)
+    cut = max((i + 1 for i, gap in enumerate(gaps) if gap > 1.6 * step), default=None)
+    return lines[:cut] if cut is not None and len(lines) - cut <= HEADING_LINES else lines
 
 
 def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | None:
     for i, line in enumerate(lines):
         header = [text for _, text in line_to_chunks(line)]
         if is_plan_header(header):
-            tight = tight_columns(lines[i + 1:], chunk_ranges(line))
-            if tight is not None:
-                starts = tight.starts
-                lines = lines[:i] + [split_words_at_columns(x, tight) for x in lines[i:]]
-                header = line_to_cells(lines[i], starts)
+            columns = tight_columns(lines[i + 1:], chunk_ranges(line))
+            if columns is not None:
+                lines = lines[:i] + [split_words_at_columns(x, columns) for x in lines[i:]]
+                header = line_to_cells(lines[i], columns)
             else:
-                starts = gutters_to_starts(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
+                columns = gutters_to_columns(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
             numbered = header_roles(header).get(0) == "number"
             body = lines[i + 1:]
-            more_header, body = split_header_continuation(body, starts) if numbered else ([], body)
+            more_header, body = split_header_continuation(body, columns) if numbered else ([], body)
             header = [" ".join(parts).strip() for parts in zip(header, *more_header)]
-            rows = lines_to_rows(body, starts, numbered)
-            return PageTable(page=number, rows=[header, *rows], column_x=starts, top=line[0]["top"],
-                             bordered=False, numbered=numbered, char_columns=tight)
+            rows = lines_to_rows(body, columns, numbered)
+            return PageTable(page=number, rows=[header, *rows], column_x=columns.starts, top=line[0]["top"],
+                             bordered=False, numbered=numbered, columns=columns,
+                             cut_words=any("col" in w for w in lines[i]))
     return None
 
 
@@ -73,37 +94,42 @@ def chunk_ranges(line: list[dict]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in ranges]
 
 
-def split_header_continuation(body: list[list[dict]], starts: list[float]):
+def split_header_continuation(body: list[list[dict]], columns: CharColumns):
     """A header wrapped onto more lines («№ / п/п», «Срок / исполнения») runs until the first number."""
     for i, line in enumerate(body[:4]):
-        if SEQ.match(line_to_cells(line, starts)[0]):
-            return [line_to_cells(x, starts) for x in body[:i]], body[i:]
+        if SEQ.match(line_to_cells(line, columns)[0]):
+            return [line_to_cells(x, columns) for x in body[:i]], body[i:]
     return [], body
 
 
-def gutters_to_starts(lines: list[list[dict]], header_starts: list[float]) -> list[float]:
-    """Column starts from the vertical gutters that (almost) no line's words cross. Header cells are
-    often centred, so their left edges are poor column starts; the header's are kept only when the
-    gutters do not give one column per header cell."""
+def gutters_to_columns(lines: list[list[dict]], header_starts: list[float]) -> CharColumns:
+    """Column starts from the vertical gutters that (almost) no line's words cross; a word belongs to the
+    column on its right once it starts past the gutter's middle (a centred cell's first word may stand
+    left of where most of its column's lines start). Header cells are often centred, so their left edges
+    are poor column starts; the header's are kept only when the gutters do not give one column per
+    header cell."""
     covered: dict[int, int] = {}
     for line in lines:
         for x in {x for w in line for x in range(int(w["x0"]), int(w["x1"]) + 1)}:
             covered[x] = covered.get(x, 0) + 1
     threshold = max(1, len(lines) // 20)  # a rare full-width section row may cross a gutter
-    starts, previous = [], None
+    starts, slack, previous = [], [], None
     for x in sorted(covered):
         if covered[x] > threshold and (previous is None or x - previous > MIN_GUTTER):
             starts.append(float(x))
+            slack.append(max(CHUNK_GAP / 2, (x - previous) / 2) if previous is not None else CHUNK_GAP / 2)
         if covered[x] > threshold:
             previous = x
-    return starts if len(starts) == len(header_starts) else header_starts
+    if len(starts) == len(header_starts):
+        return CharColumns(starts, slack)
+    return CharColumns(header_starts, [CHUNK_GAP / 2] * len(header_starts))
 
 
 def continuation_body(lines: list[list[dict]], first: PageTable) -> list[list[dict]]:
     """A later page's lines without its page number and the header Word repeats at its top."""
     body = [line for line in lines if not is_page_number(line)]
     header = [t or "" for t in first.rows[0]]
-    while body and is_repeated_header(line_to_cells(body[0], first.column_x), header):
+    while body and is_repeated_header(line_to_cells(body[0], first.columns), header):
         body = body[1:]
     return body
 
@@ -139,30 +165,22 @@ def line_to_chunks(line: list[dict]) -> list[tuple[float, str]]:
     return [(x0, " ".join(words)) for x0, words in chunks]
 
 
-def column_of(x0: float, starts: list[float]) -> int:
-    col = 0
-    for i, start in enumerate(starts):
-        if x0 >= start - CHUNK_GAP / 2:
-            col = i
-    return col
-
-
-def line_to_cells(line: list[dict], starts: list[float]) -> list[str]:
-    cells = [""] * len(starts)
+def line_to_cells(line: list[dict], columns: CharColumns) -> list[str]:
+    cells = [""] * len(columns.starts)
     for word in line:
-        col = word["col"] if "col" in word else column_of(word["x0"], starts)
+        col = word["col"] if "col" in word else column_at(word["x0"], columns)
         cells[col] = f"{cells[col]} {word['text']}".strip()
     return cells
 
 
-def lines_to_rows(lines: list[list[dict]], starts: list[float], numbered: bool) -> list[list[str]]:
+def lines_to_rows(lines: list[list[dict]], columns: CharColumns, numbered: bool) -> list[list[str]]:
     gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
     line_step = median(gaps) if gaps else 0
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
-        if starts_at_left_edge(line, starts) and looks_like_closing_line(" ".join(w["text"] for w in line)):
+        if starts_at_left_edge(line, columns.starts) and looks_like_closing_line(" ".join(w["text"] for w in line)):
             break  # a signature under the table («Руководитель штаба … И.О. Фамилия»)
-        cells = line_to_cells(line, starts)
+        cells = line_to_cells(line, columns)
         if rows and not starts_new_row(cells, numbered, gaps[i - 1] if i else 0, line_step):
             rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(rows[-1], cells)]
         else:

@@ -29,7 +29,8 @@ class PageTable:
     top: float = 0.0
     bordered: bool = True
     numbered: bool = False  # borderless only: rows start where the «№» column holds a number
-    char_columns: tuple | None = None  # borderless only: columns found from characters (pdf_columns.CharColumns)
+    columns: tuple | None = None  # borderless only: column starts and slack (pdf_columns.CharColumns)
+    cut_words: bool = False  # borderless only: columns closer than a space, words cut at them
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
@@ -127,13 +128,19 @@ def same_texts(a: list[str], b: list[str]) -> bool:
 
 
 def is_fragment(cells: list[Cell], n_cols: int) -> bool:
-    """The top of a row Word broke across the page: only continuing (lower-case) text, or an empty first
-    cell («№») beside another empty cell or mostly continuing text. A genuinely unnumbered row has all its
-    cells filled, starting with capitals."""
+    """The top of a row Word broke across the page: only continuing (lower-case) text; or an empty first
+    cell («№») beside another empty cell or mostly continuing text; or, in a table without «№» whose first
+    column is the title, a first cell that continues («штаба», then «Федерации») beside an empty cell, or
+    a first cell alone («Общественного штаба для …» with the other cells empty). A genuinely new row has
+    its cells filled, starting with capitals."""
     texts = [c.text for c in cells]
     if len(cells) < 2 or len(cells) < n_cols or not any(texts):
         return False
     if all(starts_as_continuation(t) for t in texts if t):
+        return True
+    if texts[0] and len(texts) >= 3 and not any(texts[1:]):
+        return True
+    if texts[0] and starts_as_continuation(texts[0]) and not all(texts):
         return True
     if texts[0]:
         return False

@@ -8,6 +8,7 @@ from extractors.markup import has_tags, html_to_lines
 BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
 SPACE = re.compile(r"\s+")
 WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
+CLOSING_PUNCTUATION = tuple(".,;:)»")
 # What a blank template puts where text is to go: «___», «…», «-», «/______/».
 BLANK = re.compile(r"^[\s_.…\-–—/]*$")
 
@@ -40,10 +41,12 @@ def lines_to_text(lines: list[str]) -> str:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Lines join with a space, except after a compound word broken at its hyphen («Экспертно-»)."""
+    """Lines join with a space, except after a compound word broken at its hyphen («Экспертно-») and
+    before a line that starts with closing punctuation (a narrow «№» cell wraps «1.10» / «.»)."""
     text = lines[0]
     for line in lines[1:]:
-        text += line if WRAPPED_HYPHEN.search(text) and line[:1].isalpha() else " " + line
+        glued = WRAPPED_HYPHEN.search(text) and line[:1].isalpha() or line[:1] in CLOSING_PUNCTUATION
+        text += line if glued else " " + line
     return text
 
 
