@@ -17,13 +17,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
 SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants"]
+# samples/forms (issue 11) holds the forms plans arrive in; a form gets a golden file once Svodka reads it as
+# FORMS_MANIFEST.json says (tests/test_forms.py holds each golden to the manifest). One name a line.
+GOLDEN_FORMS = [
+    "arkhangelsk_2021_pipes.txt",
+    "buryatia_blank_template.docx",
+    "kaliningrad_2024_fixed.txt",
+    "karelia_2021_nested.docx",
+    "komi_2022_textbox.docx",
+    "krasnoyarsk_2026.md",
+    "lipetsk_2025_reportlab.pdf",
+    "murmansk_2023_pagebreak.pdf",
+    "orenburg_2024_two_level.docx",
+    "samara_2024_sdt_rows.docx",
+    "stavropol_2021_lo.pdf",
+    "tula_2022_tight.pdf",
+    "vologda_2025_sdt.docx",
+    "voronezh_2024_chromium.pdf",
+]
 # Fields that change with the bytes or the clock, not with what was read.
 VOLATILE = {"document_id", "activity_id", "processed_at", "parse_seconds", "pipeline_version",
             "first_seen_at"}
 
 
 def sample_files() -> list[Path]:
-    return sorted(p for d in SAMPLE_DIRS for p in d.iterdir() if p.is_file())
+    return sorted(p for d in SAMPLE_DIRS for p in d.iterdir() if p.is_file()) + [
+        SAMPLES / "forms" / name for name in GOLDEN_FORMS]
 
 
 def golden_path(sample: Path) -> Path:
