@@ -11,7 +11,7 @@ a blank template («___», «1 2 3 4», empty rows), is an empty plan, never a p
 from typing import NamedTuple
 
 from extractors.tables.cell_text import clean_cell
-from extractors.tables.columns import role_of
+from extractors.tables.columns import header_roles
 from extractors.tables.header import HEADER_SEARCH_ROWS, PlanHeader, find_plan_header
 from extractors.tables.list_plans import looks_like_closing_line, paragraphs_to_list_table
 from extractors.tables.rows import SECTION_MARK, table_to_plan_rows
@@ -111,14 +111,16 @@ def continued_header(table: RawTable, previous: PlanHeader | None) -> PlanHeader
 
 
 def names_columns(table: RawTable) -> bool:
-    """Whether one of the first rows is a header of some kind (a cell naming a column role)."""
-    return bool(header_roles_named(table))
+    """Whether one of the first rows is a header of some kind: it names «№» or two column roles (a data row
+    may hold one header word by chance: «Выдача направлений»)."""
+    return any(len(roles) >= 2 or "number" in roles for roles in first_rows_roles(table))
 
 
-def header_roles_named(table: RawTable) -> set[str]:
-    """The roles the short cells of the first rows name (a long cell is text, not a header)."""
-    return {role for row in table.rows[:HEADER_SEARCH_ROWS] for c in row.cells
-            if len(text := clean_cell(c.text)) <= LONGEST_HEADER_CELL and (role := role_of(text))}
+def first_rows_roles(table: RawTable) -> list[set[str]]:
+    """The roles each of the first rows names in its short cells (a long cell is text, not a header)."""
+    return [set(header_roles([t if len(t) <= LONGEST_HEADER_CELL else "" for t in
+                              (clean_cell(c.text) for c in row.cells)]).values())
+            for row in table.rows[:HEADER_SEARCH_ROWS]]
 
 
 def skipped_table(table: RawTable, code: str) -> SkippedTable:
@@ -132,6 +134,6 @@ def skipped_table(table: RawTable, code: str) -> SkippedTable:
 
 
 def might_hold_activities(table: RawTable) -> bool:
-    """A skipped table that looks like part of a plan: one of its first rows names a plan column («Срок»,
-    «Ответственный», «Мероприятие» — not just «№»), though not enough of them to be read as a plan."""
-    return bool(header_roles_named(table) & CONTENT_ROLES)
+    """A skipped table that looks like part of a plan: one of its first rows is a header naming a plan column
+    («Срок», «Ответственный» — not just «№»), though not the ones a plan table is read by."""
+    return any(len(roles) >= 2 and roles & CONTENT_ROLES for roles in first_rows_roles(table))
