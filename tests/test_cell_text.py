@@ -55,3 +55,12 @@ def test_a_line_starting_with_closing_punctuation_joins_without_a_space(raw, exp
 ])
 def test_blank_template_cells(text, blank):
     assert is_blank(text) is blank
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Избирательная комиссия Чувашской Республики\n— Чувашии", "Избирательная комиссия Чувашской Республики — Чувашии"),
+    ("Группы:\n— одна", "Группы: одна"),
+    ("Группы\n- первая;\n- вторая", "Группы первая; вторая"),
+])
+def test_a_lone_dash_after_a_wrapped_line_is_not_a_list(raw, expected):
+    assert clean_cell(raw) == expected

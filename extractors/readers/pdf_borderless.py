@@ -11,6 +11,7 @@ across them are cut.
 import re
 from statistics import median
 
+from extractors.readers.pdf_cells import is_broken_word
 from extractors.readers.pdf_columns import CharColumns, column_at, split_words_at_columns, tight_columns
 from extractors.readers.pdf_stitch import PageTable
 from extractors.tables.columns import header_roles, is_plan_header
@@ -19,6 +20,8 @@ from extractors.tables.list_plans import looks_like_closing_line
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
 MIN_GUTTER = 4  # points of empty space between two columns
+NOMINATIVE_SHARE = 0.2  # «Встречи» is nominative in 0.26 of pymorphy2's weight, «Республики» in 0.03
+MAX_HEADER_LINES = 3  # a header cell wraps onto at most this many more lines
 HEADING_LINES = 3  # a heading above a table is at most this many lines
 SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
 
@@ -29,7 +32,8 @@ def pages_to_borderless_tables(pages, ruled_tops: dict[int, float] | None = None
     document's table: what follows is another table."""
     tables: list[PageTable] = []
     for number, page in enumerate(pages, 1):
-        words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True,
+                                   extra_attrs=["fontname"])
         stop = (ruled_tops or {}).get(number)
         lines = words_to_lines([w for w in words if stop is None or w["bottom"] <= stop])
         if stop is not None:
@@ -42,7 +46,7 @@ def pages_to_borderless_tables(pages, ruled_tops: dict[int, float] | None = None
         if first.cut_words:
             lines = [split_words_at_columns(line, first.columns) for line in lines]
         if body := continuation_body(lines, first):
-            rows = lines_to_rows(body, first.columns, first.numbered)
+            rows = lines_to_rows(body, first.columns, first.numbered, first.packed, first.first_right)
             tables.append(PageTable(page=number, rows=rows, column_x=first.column_x, top=body[0][0]["top"],
                                     bordered=False, numbered=first.numbered, columns=first.columns,
                                     cut_words=first.cut_words))
@@ -71,15 +75,16 @@ def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | No
                 lines = lines[:i] + [split_words_at_columns(x, columns) for x in lines[i:]]
                 header = line_to_cells(lines[i], columns)
             else:
-                columns = gutters_to_columns(lines[i:], [x0 for x0, _ in line_to_chunks(line)])
+                columns = gutters_to_columns(lines[i:], chunk_ranges(line))
             numbered = header_roles(header).get(0) == "number"
-            body = lines[i + 1:]
-            more_header, body = split_header_continuation(body, columns) if numbered else ([], body)
+            more_header, body = split_header_continuation(line, lines[i + 1:], columns, numbered)
             header = [" ".join(parts).strip() for parts in zip(header, *more_header)]
-            rows = lines_to_rows(body, columns, numbered)
+            packed = is_packed(body, numbered)
+            first_right = first_column_right(body, columns)
+            rows = lines_to_rows(body, columns, numbered, packed, first_right)
             return PageTable(page=number, rows=[header, *rows], column_x=columns.starts, top=line[0]["top"],
                              bordered=False, numbered=numbered, columns=columns,
-                             cut_words=any("col" in w for w in lines[i]))
+                             cut_words=any("col" in w for w in lines[i]), packed=packed, first_right=first_right)
     return None
 
 
@@ -94,25 +99,42 @@ def chunk_ranges(line: list[dict]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in ranges]
 
 
-def split_header_continuation(body: list[list[dict]], columns: CharColumns):
-    """A header wrapped onto more lines («№ / п/п», «Срок / исполнения») runs until the first number."""
-    for i, line in enumerate(body[:4]):
+def split_header_continuation(header: list[dict], body: list[list[dict]], columns: CharColumns, numbered: bool):
+    """A header wrapped onto more lines («№ / п/п», «Срок / исполнения»): the bold lines under a bold
+    header, or — in a numbered table — the lines until the first number."""
+    if is_bold(header):
+        count = next((i for i, line in enumerate(body[:MAX_HEADER_LINES]) if not is_bold(line)), 0)
+        return [line_to_cells(x, columns) for x in body[:count]], body[count:]
+    for i, line in enumerate(body[:4] if numbered else []):
         if SEQ.match(line_to_cells(line, columns)[0]):
             return [line_to_cells(x, columns) for x in body[:i]], body[i:]
     return [], body
 
 
-def gutters_to_columns(lines: list[list[dict]], header_starts: list[float]) -> CharColumns:
+def is_bold(line: list[dict]) -> bool:
+    return bool(line) and all("bold" in (w.get("fontname") or "").lower() for w in line)
+
+
+def gutters_to_columns(lines: list[list[dict]], header: list[tuple[float, float]]) -> CharColumns:
     """Column starts from the vertical gutters that (almost) no line's words cross; a word belongs to the
     column on its right once it starts past the gutter's middle (a centred cell's first word may stand
-    left of where most of its column's lines start). Header cells are often centred, so their left edges
-    are poor column starts; the header's are kept only when the gutters do not give one column per
-    header cell."""
+    left of where most of its column's lines start). A rare full-width line may cross a gutter; when that
+    allowance hides a column whose cells are mostly empty («Примечание»), gutters no line crosses are tried.
+    Header cells are often centred, so their left edges are poor column starts: they are kept only when
+    no gutters give one column per header cell."""
     covered: dict[int, int] = {}
-    for line in lines:
+    for line in lines[:closing_line_index(lines)]:
         for x in {x for w in line for x in range(int(w["x0"]), int(w["x1"]) + 1)}:
             covered[x] = covered.get(x, 0) + 1
-    threshold = max(1, len(lines) // 20)  # a rare full-width section row may cross a gutter
+    for threshold in dict.fromkeys((max(1, len(lines) // 20), 0)):
+        columns = covered_to_columns(covered, threshold)
+        owners = [column_at((x0 + x1) / 2, columns) for x0, x1 in header]
+        if len(columns.starts) == len(header) and owners == list(range(len(header))):
+            return columns
+    return CharColumns([x0 for x0, _ in header], [CHUNK_GAP / 2] * len(header))
+
+
+def covered_to_columns(covered: dict[int, int], threshold: int) -> CharColumns:
     starts, slack, previous = [], [], None
     for x in sorted(covered):
         if covered[x] > threshold and (previous is None or x - previous > MIN_GUTTER):
@@ -120,23 +142,29 @@ def gutters_to_columns(lines: list[list[dict]], header_starts: list[float]) -> C
             slack.append(max(CHUNK_GAP / 2, (x - previous) / 2) if previous is not None else CHUNK_GAP / 2)
         if covered[x] > threshold:
             previous = x
-    if len(starts) == len(header_starts):
-        return CharColumns(starts, slack)
-    return CharColumns(header_starts, [CHUNK_GAP / 2] * len(header_starts))
+    return CharColumns(starts, slack)
+
+
+def closing_line_index(lines: list[list[dict]]) -> int:
+    """Where the signature under the table starts (its words cross every gutter); the end if none."""
+    return next((i for i, line in enumerate(lines) if looks_like_closing_line(" ".join(w["text"] for w in line))),
+                len(lines))
 
 
 def continuation_body(lines: list[list[dict]], first: PageTable) -> list[list[dict]]:
     """A later page's lines without its page number and the header Word repeats at its top."""
     body = [line for line in lines if not is_page_number(line)]
     header = [t or "" for t in first.rows[0]]
-    while body and is_repeated_header(line_to_cells(body[0], first.columns), header):
+    while body and is_repeated_header(line_to_cells(body[0], first.columns), header, is_bold(body[0])):
         body = body[1:]
     return body
 
 
-def is_repeated_header(cells: list[str], header: list[str]) -> bool:
+def is_repeated_header(cells: list[str], header: list[str], bold: bool = False) -> bool:
+    """A line of the header: its cells are parts of the header's; one is enough when the line is bold
+    («исполнения» under a repeated «Срок»)."""
     filled = [(c, h) for c, h in zip(cells, header) if c]
-    return len(filled) >= 2 and all(c in h for c, h in filled)
+    return len(filled) >= (1 if bold else 2) and all(c in h for c, h in filled)
 
 
 def is_page_number(line: list[dict]) -> bool:
@@ -166,26 +194,108 @@ def line_to_chunks(line: list[dict]) -> list[tuple[float, str]]:
 
 
 def line_to_cells(line: list[dict], columns: CharColumns) -> list[str]:
-    cells = [""] * len(columns.starts)
+    return [" ".join(w["text"] for w in words) for words in line_to_column_words(line, columns)]
+
+
+def line_to_column_words(line: list[dict], columns: CharColumns) -> list[list[dict]]:
+    cells: list[list[dict]] = [[] for _ in columns.starts]
     for word in line:
-        col = word["col"] if "col" in word else column_at(word["x0"], columns)
-        cells[col] = f"{cells[col]} {word['text']}".strip()
+        cells[word["col"] if "col" in word else column_at(word["x0"], columns)].append(word)
     return cells
 
 
-def lines_to_rows(lines: list[list[dict]], columns: CharColumns, numbered: bool) -> list[list[str]]:
+def is_packed(body: list[list[dict]], numbered: bool) -> bool:
+    """Rows packed line to line (no cell padding, no spacing): no gap tells them apart, their cells must.
+    Decided once, on the header's page, over the table's lines (not the signature's)."""
+    lines = body[:closing_line_index(body)]
+    gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
+    return not numbered and bool(gaps) and not any(gap > 1.3 * median(gaps) for gap in gaps)
+
+
+def first_column_right(lines: list[list[dict]], columns: CharColumns) -> float:
+    """Where the first column's lines end: its widest line on the header's page (many lines, so one of
+    them reaches the edge)."""
+    lines = lines[:closing_line_index(lines)]
+    return max((w["x1"] for line in lines for w in line_to_column_words(line, columns)[0]), default=0.0)
+
+
+def lines_to_rows(lines: list[list[dict]], columns: CharColumns, numbered: bool, packed: bool,
+                  first_right: float) -> list[list[str]]:
     gaps = [b[0]["top"] - a[0]["top"] for a, b in zip(lines, lines[1:])]
     line_step = median(gaps) if gaps else 0
+    rooms = column_rooms(lines, columns)
     rows: list[list[str]] = []
+    previous: list[str] = []
+    above: list[list[dict]] = [[] for _ in columns.starts]  # each column's words on the line above, this row
     for i, line in enumerate(lines):
         if starts_at_left_edge(line, columns.starts) and looks_like_closing_line(" ".join(w["text"] for w in line)):
             break  # a signature under the table («Руководитель штаба … И.О. Фамилия»)
-        cells = line_to_cells(line, columns)
-        if rows and not starts_new_row(cells, numbered, gaps[i - 1] if i else 0, line_step):
-            rows[-1] = [f"{a}\n{b}".strip() for a, b in zip(rows[-1], cells)]
+        words = line_to_column_words(line, columns)
+        cells = [" ".join(w["text"] for w in column) for column in words]
+        new_row = starts_new_row(cells, numbered, gaps[i - 1] if i else 0, line_step) or packed and bool(rows) and (
+            column_starts(cells, previous) or would_have_fitted(above[0], words[0], first_right)
+            or starts_like_a_row(cells))
+        if rows and not new_row:
+            rows[-1] = [join_lines(a, b, up, down, room) for a, b, up, down, room in
+                        zip(rows[-1], cells, above, words, rooms)]
         else:
             rows.append(cells)
+        above = [down or up for up, down in zip(above, words)] if rows and not new_row else words
+        previous = cells
     return rows
+
+
+def join_lines(text: str, line: str, above: list[dict], words: list[dict], room: float) -> str:
+    """A cell's next line: after a line break, or glued to a word broken there without a hyphen."""
+    if not line:
+        return text
+    if not text:
+        return line
+    broken = above and words and is_broken_word(above[-1]["text"], above[-1]["x1"] - above[-1]["x0"],
+                                                words[0]["text"], words[0]["x1"] - words[0]["x0"], room)
+    return f"{text}{'' if broken else chr(10)}{line}"
+
+
+def column_rooms(lines: list[list[dict]], columns: CharColumns) -> list[float]:
+    """How wide a line of each column can be: to the next column's start (the last: to the widest line)."""
+    right = max((w["x1"] for line in lines for w in line), default=0.0)
+    ends = [start - slack for start, slack in zip(columns.starts[1:], columns.slack[1:])] + [right]
+    return [end - start for start, end in zip(columns.starts, ends)]
+
+
+def starts_like_a_row(cells: list[str]) -> bool:
+    """The first column's first word can begin a title (a capitalised noun or adjective in the nominative:
+    «Организация», «Круглый», not «Общественной», «Республики») and another cell starts as a cell does,
+    with a capital or a digit: where every column of a row ends on the same line, the next row shows only
+    so («Выезды … участки» / «Организация работы …» beside «I квартал 2022 года» / «1 квартал»)."""
+    others = [text for text in cells[1:] if text]
+    if not others or not cells[0][:1].isupper():
+        return False
+    return any(t[:1].isupper() or t[:1].isdigit() for t in others) and may_begin_a_title(cells[0].split(" ")[0])
+
+
+def may_begin_a_title(word: str) -> bool:
+    from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
+
+    parses = morph_vocab().parse(word.lower().strip("«\"(,."))
+    naming = sum(p.score for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs")
+                 and not {"Geox", "Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
+    return naming >= NOMINATIVE_SHARE
+
+
+def would_have_fitted(above: list[dict], words: list[dict], right: float) -> bool:
+    """The first word of this line would have fitted at the end of the line above (the first column's
+    widest line shows where its lines end): so this line is not that cell wrapping, it starts another."""
+    if not above or not words:
+        return False
+    space = (words[0]["bottom"] - words[0]["top"]) * 0.25
+    return above[-1]["x1"] + space + (words[0]["x1"] - words[0]["x0"]) <= right
+
+
+def column_starts(cells: list[str], previous: list[str]) -> bool:
+    """Cells are top-aligned, so every cell of a row starts on its first line: a column whose text starts
+    under an empty line begins a new row («I квартал» under «по мере / необходимости» and an empty line)."""
+    return any(text and not before for text, before in zip(cells, previous))
 
 
 def starts_at_left_edge(line: list[dict], starts: list[float]) -> bool:

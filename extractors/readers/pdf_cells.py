@@ -1,35 +1,52 @@
-"""A ruled cell's text, mended where the PDF writer broke a word without a hyphen.
+"""Words a PDF writer broke without a hyphen, mended.
 
-A word wider than its column is broken wherever the line is full, with no hyphen («территориальны» / «е»).
-Only a line holding one word can end that way, and only when not even the next line's first letter would
-have fitted. Geometry alone cannot tell that from a one-word line followed by the next word («Общественного»
-/ «штаба» ends the same way), so the two pieces are joined only when together they make a word the
-dictionary knows («территориальные», not «Общественногоштаба»).
+A word wider than its column is broken wherever the line is full, with no hyphen («территориальны» / «е»,
+«по мере необходимост» / «и»). A normal wrap moves a whole word to the next line, so a break inside a word
+is told by two things together: the two pieces make a word the dictionary knows, and that word is wider
+than the room the column has (it could never have stood whole on one line). «Общественного» / «штаба» is
+as wide, but «Общественногоштаба» is no word.
 """
 
 import re
 
-SINGLE_WORD_THEN_LOWER = re.compile(r"(?m)^[А-Яа-яЁё]*[а-яё]\n[а-яё]")
+CONTINUES_LOWER = re.compile(r"[а-яё]\n[а-яё]")
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
 
 
+def is_broken_word(last: str, last_width: float, first: str, first_width: float, room: float) -> bool:
+    """Whether `last` (ending a line) and `first` (starting the next) are one word broken in two."""
+    first = first.rstrip(",.;:)»")
+    if not (last[-1:].islower() and last[-1:].isalpha() and first[:1].islower() and first.isalpha()):
+        return False
+    return last_width + first_width > room and is_known_word(last.lstrip("(«\"") + first)
+
+
+def is_known_word(word: str) -> bool:
+    from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
+
+    return morph_vocab().word_is_known(word.lower())
+
+
 def mend_broken_words(text: str | None, box: tuple | None, page) -> str | None:
-    if not text or box is None or not SINGLE_WORD_THEN_LOWER.search(text):
+    """A ruled cell's text with its broken words joined back; the cell's box gives the room."""
+    if not text or box is None or not CONTINUES_LOWER.search(text):
         return text
     lines = chars_to_lines([c for c in page.chars if inside(c, box)])
     parts = text.split("\n")
-    if len(lines) != len(parts):
+    if len(lines) != len(parts) or not all(parts):
         return text
-    left_padding = min(line[0]["x0"] for line in lines) - box[0]
-    usable_right = box[2] - left_padding
+    padding = min(line[0]["x0"] for line in lines) - box[0]
+    room = box[2] - box[0] - 2 * padding
     mended = parts[0]
     for i in range(1, len(parts)):
-        previous, line = lines[i - 1], lines[i]
-        overflows = previous[-1]["x1"] + (line[0]["x1"] - line[0]["x0"]) > usable_right
-        joins = overflows and " " not in parts[i - 1].strip() and parts[i - 1][-1:].islower() and \
-            parts[i][:1].islower() and is_known_word(parts[i - 1].strip() + parts[i].split(" ")[0])
+        last, first = parts[i - 1].split(" ")[-1], parts[i].split(" ")[0]
+        joins = is_broken_word(last, width(lines[i - 1][-len(last):]), first, width(lines[i][:len(first)]), room)
         mended += ("" if joins else "\n") + parts[i]
     return mended
+
+
+def width(chars: list[dict]) -> float:
+    return chars[-1]["x1"] - chars[0]["x0"] if chars else 0.0
 
 
 def inside(char: dict, box: tuple) -> bool:
@@ -38,6 +55,7 @@ def inside(char: dict, box: tuple) -> bool:
 
 
 def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
+    """The cell's characters line by line, spaces left out (a word is then its run of characters)."""
     lines: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
         if char["text"].isspace():
@@ -47,9 +65,3 @@ def chars_to_lines(chars: list[dict]) -> list[list[dict]]:
         else:
             lines.append([char])
     return [sorted(line, key=lambda c: c["x0"]) for line in lines]
-
-
-def is_known_word(word: str) -> bool:
-    from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
-
-    return morph_vocab().word_is_known(word.lower().strip(",.;:»)"))

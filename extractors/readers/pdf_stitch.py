@@ -31,6 +31,8 @@ class PageTable:
     numbered: bool = False  # borderless only: rows start where the «№» column holds a number
     columns: tuple | None = None  # borderless only: column starts and slack (pdf_columns.CharColumns)
     cut_words: bool = False  # borderless only: columns closer than a space, words cut at them
+    packed: bool = False  # borderless only: rows follow line to line, told apart by their cells
+    first_right: float = 0.0  # borderless only: where the first column's lines end
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
@@ -150,7 +152,7 @@ def is_fragment(cells: list[Cell], n_cols: int) -> bool:
 
 
 def starts_as_continuation(text: str) -> bool:
-    first = text.lstrip("•-–— ")[:1]
+    first = text.lstrip("•-–— «\"(")[:1]
     return bool(first) and (first.islower() or first in ",;:)»\"")
 
 

@@ -6,6 +6,7 @@ import re
 from extractors.markup import has_tags, html_to_lines
 
 BULLET = re.compile(r"^\s*[•\-–—·▪●*\uf0b7\uf0a7]\s+")  # \uf0b7: Word's Symbol-font bullet in PDFs
+DASH_BULLET = re.compile(r"^\s*[\-–—]\s+")
 SPACE = re.compile(r"\s+")
 WRAPPED_HYPHEN = re.compile(r"[А-Яа-яЁёA-Za-z]-$")
 CLOSING_PUNCTUATION = tuple(".,;:)»")
@@ -25,10 +26,10 @@ def lines_to_text(lines: list[str]) -> str:
     """Plain lines join with a space; bullet lines become items, joined with «; » after the intro."""
     intro: list[str] = []
     items: list[str] = []
-    for line in (line.strip() for line in lines):
-        if not line:
-            continue
-        if BULLET.match(line):
+    lines = [line.strip() for line in lines if line.strip()]
+    wrapped_dash = wrapped_dash_line(lines)
+    for number, line in enumerate(lines):
+        if BULLET.match(line) and number != wrapped_dash:
             items.append(BULLET.sub("", line))
         elif items:
             items[-1] = join_wrapped([items[-1], line])  # a wrapped list item
@@ -38,6 +39,15 @@ def lines_to_text(lines: list[str]) -> str:
     if items:
         parts.append("; ".join(item.strip().rstrip(";").strip() for item in items))
     return SPACE.sub(" ", " ".join(parts)).strip()
+
+
+def wrapped_dash_line(lines: list[str]) -> int | None:
+    """A lone dash line after text that introduces no list is a line wrapped before a dash («Чувашской
+    Республики» / «— Чувашии»), not a one-item list."""
+    dashed = [i for i, line in enumerate(lines) if DASH_BULLET.match(line)]
+    if len(dashed) != 1 or dashed[0] == 0 or any(BULLET.match(line) for line in lines if not DASH_BULLET.match(line)):
+        return None
+    return dashed[0] if not lines[dashed[0] - 1].rstrip().endswith((":", ";")) else None
 
 
 def join_wrapped(lines: list[str]) -> str:
