@@ -11,7 +11,7 @@ across them are cut.
 import re
 from statistics import median
 
-from extractors.readers.pdf_cells import is_broken_word
+from extractors.readers.pdf_cells import is_broken_word, may_begin_a_title
 from extractors.readers.pdf_columns import CharColumns, column_at, split_words_at_columns, tight_columns
 from extractors.readers.pdf_stitch import PageTable
 from extractors.tables.columns import header_roles, is_plan_header
@@ -20,7 +20,6 @@ from extractors.tables.list_plans import looks_like_closing_line
 LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 CHUNK_GAP = 12.0  # points: a wider gap between words on a line separates cells
 MIN_GUTTER = 4  # points of empty space between two columns
-NOMINATIVE_SHARE = 0.2  # «Встречи» is nominative in 0.26 of pymorphy2's weight, «Республики» in 0.03
 MAX_HEADER_LINES = 3  # a header cell wraps onto at most this many more lines
 HEADING_LINES = 3  # a heading above a table is at most this many lines
 SEQ = re.compile(r"^\d{1,3}(\.\d{1,2})*\.?$")
@@ -272,15 +271,6 @@ def starts_like_a_row(cells: list[str]) -> bool:
     if not others or not cells[0][:1].isupper():
         return False
     return any(t[:1].isupper() or t[:1].isdigit() for t in others) and may_begin_a_title(cells[0].split(" ")[0])
-
-
-def may_begin_a_title(word: str) -> bool:
-    from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
-
-    parses = morph_vocab().parse(word.lower().strip("«\"(,."))
-    naming = sum(p.score for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs")
-                 and not {"Geox", "Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
-    return naming >= NOMINATIVE_SHARE
 
 
 def would_have_fitted(above: list[dict], words: list[dict], right: float) -> bool:

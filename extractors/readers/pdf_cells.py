@@ -11,6 +11,8 @@ import re
 
 CONTINUES_LOWER = re.compile(r"[а-яё]\n[а-яё]")
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
+NOMINATIVE_SHARE = 0.2  # «Встречи» is nominative in 0.26 of pymorphy2's weight, «Республики» in 0.03
+PROPER = {"Geox", "Name", "Surn", "Patr"}
 
 
 def is_broken_word(last: str, last_width: float, first: str, first_width: float, room: float) -> bool:
@@ -25,6 +27,17 @@ def is_known_word(word: str) -> bool:
     from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
 
     return morph_vocab().word_is_known(word.lower())
+
+
+def may_begin_a_title(word: str) -> bool:
+    """A title starts with a noun or adjective in the nominative («Организация», «Круглый стол»); a
+    line that continues one starts in another case («Общественной палаты», «Республики Алтай»)."""
+    from extractors.entities.models import morph_vocab  # natasha loads only when a candidate is found
+
+    parses = morph_vocab().parse(word.lower().strip("«\"(,."))
+    naming = sum(p.score for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "accs")
+                 and not PROPER & set(str(p.tag).replace(" ", ",").split(",")))
+    return naming >= NOMINATIVE_SHARE
 
 
 def mend_broken_words(text: str | None, box: tuple | None, page) -> str | None:

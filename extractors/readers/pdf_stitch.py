@@ -14,7 +14,7 @@ it must never widen its left neighbour (the row after a vertical merge took its 
 
 from dataclasses import dataclass, field
 
-from extractors.readers.pdf_cells import mend_broken_words
+from extractors.readers.pdf_cells import is_known_word, may_begin_a_title, mend_broken_words
 from schemas import Cell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 6.0  # points
@@ -131,29 +131,32 @@ def same_texts(a: list[str], b: list[str]) -> bool:
 
 def is_fragment(cells: list[Cell], n_cols: int) -> bool:
     """The top of a row Word broke across the page: only continuing (lower-case) text; or an empty first
-    cell («№») beside another empty cell or mostly continuing text; or, in a table without «№» whose first
-    column is the title, a first cell that continues («штаба», then «Федерации») beside an empty cell, or
-    a first cell alone («Общественного штаба для …» with the other cells empty). A genuinely new row has
-    its cells filled, starting with capitals."""
+    cell («№») beside another empty cell or continuing text; or, in a table without «№» whose first column
+    is the title, a first cell that cannot start a title («штаба», «Общественной палаты») beside an empty
+    cell, or a first cell alone («Общественного штаба для …» with the other cells empty). A genuinely new
+    row has its cells filled, starting with capitals."""
     texts = [c.text for c in cells]
     if len(cells) < 2 or len(cells) < n_cols or not any(texts):
         return False
-    if all(starts_as_continuation(t) for t in texts if t):
-        return True
+    filled = [t for t in texts if t]
+    if any(starts_as_continuation(t) for t in filled) and all(
+            starts_as_continuation(t) or t[:1].isdigit() for t in filled[1:] or filled) and \
+            (starts_as_continuation(filled[0]) or not texts[0]):
+        return True  # «граждан, поступивших …» beside «13 марта» (the end of «с 10 февраля по»)
     if texts[0] and len(texts) >= 3 and not any(texts[1:]):
         return True
-    if texts[0] and starts_as_continuation(texts[0]) and not all(texts):
+    if texts[0] and not all(texts) and (starts_as_continuation(texts[0]) or texts[0][:1].isupper()
+                                        and not may_begin_a_title(texts[0].split()[0])):
         return True
     if texts[0]:
         return False
     rest = [t for t in texts[1:] if t]
-    continuing = sum(starts_as_continuation(t) for t in rest)
-    return len(rest) < len(texts) - 1 or 2 * continuing >= len(rest)  # «Сергеевна» may continue a name
+    return len(rest) < len(texts) - 1 or any(starts_as_continuation(t) for t in rest)
 
 
 def starts_as_continuation(text: str) -> bool:
     first = text.lstrip("•-–— «\"(")[:1]
-    return bool(first) and (first.islower() or first in ",;:)»\"")
+    return bool(first) and (first.islower() or first in ".,;:)»\"")
 
 
 def join_fragment(row: RawRow, fragment: list[Cell], page: int) -> None:
@@ -162,4 +165,15 @@ def join_fragment(row: RawRow, fragment: list[Cell], page: int) -> None:
     for cell in fragment:
         target = by_col.get(cell.col)
         if target is not None and cell.text:
-            target.text = f"{target.text}\n{cell.text}" if target.text else cell.text
+            target.text = f"{target.text}{broken_across(target.text, cell.text)}{cell.text}" if target.text \
+                else cell.text
+
+
+def broken_across(above: str, below: str) -> str:
+    """The joint of a cell broken by the page: none inside a word broken there without a hyphen (the
+    pieces make a known word and one of them is none: «согласовани» / «ю»), else a line break."""
+    last, first = above.split()[-1], below.split()[0].rstrip(",.;:)»")
+    if last[-1:].islower() and first[:1].islower() and is_known_word(last + first) and not (
+            is_known_word(last) and is_known_word(first)):
+        return ""
+    return "\n"
