@@ -41,21 +41,33 @@ def may_begin_a_title(word: str) -> bool:
 
 
 def mend_broken_words(text: str | None, box: tuple | None, page) -> str | None:
-    """A ruled cell's text with its broken words joined back; the cell's box gives the room."""
+    """A ruled cell's text with its broken words joined back; the cell's box gives the room. The page's
+    characters are looked at only for a joint whose pieces make a known word (most wraps make none)."""
     if not text or box is None or not CONTINUES_LOWER.search(text):
         return text
-    lines = chars_to_lines([c for c in page.chars if inside(c, box)])
     parts = text.split("\n")
-    if len(lines) != len(parts) or not all(parts):
+    joints = [i for i in range(1, len(parts)) if parts[i - 1] and parts[i]
+              and is_word_pair(parts[i - 1].split(" ")[-1], parts[i].split(" ")[0])]
+    if not joints:
+        return text
+    lines = chars_to_lines([c for c in page.chars if inside(c, box)])
+    if len(lines) != len(parts):
         return text
     padding = min(line[0]["x0"] for line in lines) - box[0]
     room = box[2] - box[0] - 2 * padding
     mended = parts[0]
     for i in range(1, len(parts)):
         last, first = parts[i - 1].split(" ")[-1], parts[i].split(" ")[0]
-        joins = is_broken_word(last, width(lines[i - 1][-len(last):]), first, width(lines[i][:len(first)]), room)
+        joins = i in joints and is_broken_word(last, width(lines[i - 1][-len(last):]), first,
+                                               width(lines[i][:len(first)]), room)
         mended += ("" if joins else "\n") + parts[i]
     return mended
+
+
+def is_word_pair(last: str, first: str) -> bool:
+    """Two pieces that together make a known word (the cheap half of `is_broken_word`)."""
+    first = first.rstrip(",.;:)»")
+    return last[-1:].islower() and first[:1].islower() and is_known_word(last.lstrip("(«\"") + first)
 
 
 def width(chars: list[dict]) -> float:
