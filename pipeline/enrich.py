@@ -39,7 +39,7 @@ def responsible_fields(raw: str, region: Region | None) -> dict:
     return {"responsible_raw": raw, "responsible_persons": party.persons,
             "responsible_orgs": [o.name for o in party.orgs], "responsible_orgs_raw": [o.raw for o in party.orgs],
             "responsible_orgs_expanded": [o.expanded or o.name for o in party.orgs],
-            "responsible_groups": party.groups}
+            "responsible_groups": party.groups, "responsible_roles": party.roles}
 
 
 def row_to_activity(row: PlanRow, facts: PlanFacts, context: PlanContext, source: SourceFile,

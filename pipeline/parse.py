@@ -43,11 +43,12 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     context = plan_context(facts)
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
     has_responsible = has_responsible_column(assembled.rows)
+    partial = partial_reason(assembled)
     for activity, row in zip(activities, assembled.rows):
-        activity.review_reasons = review_reasons(activity, row, has_responsible)
+        activity.review_reasons = review_reasons(activity, row, has_responsible, partial)
     record = DocumentRecord(
         document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
-        reasons=facts.reasons,
+        reasons=facts.reasons + ([partial] if partial else []),
         region_code=facts.region.code if facts.region else None,
         region_number=facts.region.number if facts.region else None,
         region_name=facts.region.name if facts.region else None, plan_year=facts.plan_year,
@@ -55,6 +56,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
         voting_start=context.voting_start, voting_end=context.voting_end,
         voting_days_source=context.voting_source, election_called_on=context.events.get("election_called"),
         activity_count=len(activities), pages=content.pages, processed_at=now, notes=content.notes,
+        tables_read=assembled.tables_read, tables_skipped=assembled.tables_skipped,
     )
     return ParsedDocument(record=record, activities=activities)
 
@@ -62,6 +64,14 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
 def body_text(loose_text: str, assembled: AssembledPlan) -> str:
     rows = (f"{r.title} {r.description or ''} {r.responsible_raw}" for r in assembled.rows)
     return loose_text + "\n" + "\n".join(rows)
+
+
+def partial_reason(assembled: AssembledPlan) -> Message | None:
+    """A skipped table that looks like part of the plan: the plan may be incomplete, and the record says so."""
+    doubtful = [s for s in assembled.tables_skipped if s.may_hold_activities]
+    if not doubtful:
+        return None
+    return message("plan.partial", tables="; ".join(s.reason.text for s in doubtful))
 
 
 def has_responsible_column(rows: list[PlanRow]) -> bool:

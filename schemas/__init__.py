@@ -6,7 +6,7 @@ Import direction: flows → pipeline → extractors → schemas. Nothing here im
 from schemas.activity import Activity
 from schemas.content import Cell, DocumentContent, Paragraph, RawRow, RawTable
 from schemas.deadline import Deadline, DeadlineKind, PlanContext, Precision, Recurrence
-from schemas.document import DocumentRecord, DocumentStatus, ParsedDocument, SourceFile
+from schemas.document import DocumentRecord, DocumentStatus, ParsedDocument, SkippedTable, SourceFile
 from schemas.errors import (
     DocumentError,
     EmptyFileError,
@@ -52,6 +52,7 @@ __all__ = [
     "Region",
     "ResponsibleParty",
     "ScannedFileError",
+    "SkippedTable",
     "SourceFile",
     "StoredCorrection",
     "SvodkaError",

@@ -36,7 +36,9 @@ class Activity(BaseModel):
     responsible_orgs: list[str] = Field(default_factory=list)
     responsible_orgs_raw: list[str] = Field(default_factory=list)
     responsible_orgs_expanded: list[str] = Field(default_factory=list)
-    responsible_groups: list[str] = Field(default_factory=list)
+    responsible_groups: list[str] = Field(default_factory=list, description="collectives that are not people")
+    responsible_roles: list[str] = Field(
+        default_factory=list, description="posts named with nobody in them, nominative («Председатель Общественной палаты»)")
     mentioned_orgs: list[str] = Field(default_factory=list)
     category: str = "other"
     source_page: int | None = None

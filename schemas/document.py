@@ -21,6 +21,16 @@ class SourceFile(BaseModel):
     archive: str | None = Field(None, description="the archive this file was taken out of (its name as uploaded)")
 
 
+class SkippedTable(BaseModel):
+    """A table of the document that gave no activities, and why."""
+
+    table: int = Field(description="its number in the document, 1-based, as activities' source_table")
+    page: int | None = None
+    reason: Message
+    may_hold_activities: bool = Field(
+        False, description="it looks like part of the plan (it names a plan column), so the plan may be incomplete")
+
+
 class DocumentRecord(BaseModel):
     document_id: str
     source_file: str
@@ -54,6 +64,8 @@ class DocumentRecord(BaseModel):
     pipeline_version: str | None = None
     parse_seconds: float | None = None
     corrected_fields: list[str] = Field(default_factory=list, description="facts a person corrected")
+    tables_read: list[int] = Field(default_factory=list, description="tables the activities were read from")
+    tables_skipped: list[SkippedTable] = Field(default_factory=list, description="the other tables, and why")
 
     @computed_field
     @property

@@ -28,10 +28,7 @@ READER_FORMS = {
     "samples/forms/penza_2023_password.xlsx", "samples/forms/smolensk_2022_photo.jpg",
     "samples/forms/zabaikalye_2025_header_only.xlsx",
 }
-AWAITING = {  # expectations another part of issue 11 meets: strict xfail, so landing it shows here
-    "samples/forms/zabaikalye_2025_header_only.xlsx": "an empty plan is quarantined by the assembly's "
-                                                      "empty-plan rule (the structure part of issue 11)",
-}
+AWAITING: dict[str, str] = {}  # expectations not met yet: strict xfail, so meeting them shows here
 
 
 def entries():

@@ -35,10 +35,18 @@ SHORTEST_TITLE, LONGEST_TITLE = 6, 450  # characters; the demo plans' titles run
 INITIALS = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 
 
-def review_reasons(activity: Activity, row: PlanRow, plan_has_responsible: bool) -> list[Message]:
-    """The machine's doubts about one activity, as it was read."""
+def review_reasons(activity: Activity, row: PlanRow, plan_has_responsible: bool,
+                   partial: Message | None = None) -> list[Message]:
+    """The machine's doubts about one activity, as it was read; `partial` is the document's note that a
+    table which may hold activities was skipped (a person should check nothing was lost)."""
     return [*deadline_reasons(activity), *responsible_reasons(activity, plan_has_responsible),
-            *row_reasons(activity, row)]
+            *row_reasons(activity, row), *document_reasons(partial)]
+
+
+def document_reasons(partial: Message | None) -> list[Message]:
+    if partial is None:
+        return []
+    return [message("review.partial_document", tables=partial.params["tables"])]
 
 
 def deadline_reasons(a: Activity) -> list[Message]:
