@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-all lint bench bench-quick goldens samples screenshot clean
+.PHONY: run test test-all lint bench bench-quick goldens samples forms forms-tools screenshot clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,8 +45,22 @@ goldens: $(INSTALLED)
 	$(BIN)/python -m tests.goldens --write
 	git diff --stat samples/expected
 
+# make_samples.py empties samples/inbox/, so make_forms.py (which adds three plans to it) runs after it.
 samples: $(INSTALLED)
 	$(BIN)/python samples/make_samples.py
+	$(MAKE) forms
+
+# samples/forms/: needs LibreOffice, Chromium, qpdf and a second venv with reportlab and msoffcrypto-tool.
+FORMS_TOOLS := build/forms-tools
+
+$(FORMS_TOOLS)/bin/python:
+	$(PYTHON) -m venv $(FORMS_TOOLS)
+	$(FORMS_TOOLS)/bin/python -m pip install -q --disable-pip-version-check "reportlab==5.1.0" "msoffcrypto-tool==6.1.0"
+
+forms-tools: $(FORMS_TOOLS)/bin/python
+
+forms: $(INSTALLED) $(FORMS_TOOLS)/bin/python
+	FORMS_TOOLS_PYTHON=$(FORMS_TOOLS)/bin/python $(BIN)/python samples/make_forms.py
 
 screenshot: $(INSTALLED) $(CHROMIUM)
 	$(BIN)/python docs/make_screenshot.py

@@ -42,3 +42,9 @@ def text_lemmas(text: str) -> frozenset[str]:
     words = WORD.findall(text)
     parts = [part for word in words if "-" in word for part in word.split("-")]
     return frozenset(lemma(w).replace("ё", "е") for w in words + parts)
+
+
+def category_named(name: str) -> str | None:
+    """The id of a category named by its id or its Russian label, in any case; None when there is none."""
+    wanted = name.strip().lower()
+    return next((c["id"] for c in CATEGORIES if wanted in (c["id"], c["label"].lower())), None)

@@ -29,6 +29,7 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         "election": re.compile(f"(?i:{word_starts(rules['election'])})|{abbreviations}"),
         "observation": re.compile(word_starts(rules["observation"]), re.IGNORECASE),
+        "observation_title": re.compile(word_starts(rules["observation_title"]), re.IGNORECASE),
         "other_bodies": re.compile(word_starts(rules["other_bodies"]), re.IGNORECASE),
         "chamber": re.compile(word_starts(rules["chamber"]), re.IGNORECASE),
         "heading": re.compile(word_starts(rules["document_kinds"]) + r"(?![а-яё])", re.IGNORECASE),
@@ -40,15 +41,17 @@ def row_text(row: PlanRow) -> str:
 
 
 def speaks_of_election(header_text: str, rows: list[PlanRow], loose_text: str) -> bool:
-    """The title block names the election; or enough rows speak of it or of observing it."""
+    """The title block names the election; or it names observation, or an election word occurs somewhere,
+    and enough rows speak of the election or of observing it."""
     found = patterns()
     if found["election"].search(header_text):
         return True
     texts = [row_text(row) for row in rows]
     speaking = [t for t in texts if found["election"].search(t) or found["observation"].search(t)]
-    share = len(speaking) / len(texts) if texts else 0
-    anywhere = any(found["election"].search(t) for t in [*texts, loose_text])
-    return len(speaking) >= 2 and share >= ROW_SHARE and anywhere
+    if len(speaking) < 2 or len(speaking) < ROW_SHARE * len(texts):
+        return False
+    return bool(found["observation_title"].search(header_text)) or any(
+        found["election"].search(t) for t in [*texts, loose_text])
 
 
 def other_body_title(title: str | None) -> bool:
@@ -97,7 +100,7 @@ def what_it_is(header_text: str, rows: list[PlanRow]) -> str:
 def check_observation_plan(rows: list[PlanRow], header_text: str, loose_text: str) -> None:
     """Raises NoPlanTableError unless the rows are the activities of an election-observation plan."""
     if not rows:
-        raise NoPlanTableError("plan.no_activities")
+        raise NoPlanTableError("plan.empty")
     title = read_title(header_text)
     if other_body_title(title):
         raise NoPlanTableError("plan.other_body_plan", title=shorten(title))

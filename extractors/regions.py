@@ -9,6 +9,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractors.entities.inflection import CASES, region_to_case
 from extractors.entities.tokens import WORDS, Token, tokenize
 from extractors.vocab import DATA
 from schemas import Message, Region, message
@@ -69,10 +70,16 @@ def row_to_region(row: dict[str, str]) -> Region:
 
 @lru_cache(maxsize=1)
 def regions_by_lemmas() -> dict[tuple[str, ...], Region]:
+    """Lemmas of every case form of every name: the most likely lemma of a word can differ between its
+    forms («Тверская» → «тверская», «Тверской» → «тверской»; «Ненецкому» → «ненецкий» as a noun's)."""
     index: dict[tuple[str, ...], Region] = {}
     for region, names in load_regions():
         for name in names:
             index[tuple(lemma_of(token) for token in text_to_tokens(name))] = region
+    for region, names in load_regions():  # the names as written win over another region's case forms
+        for name in names:
+            for form in {region_to_case(name, case) for case in CASES}:
+                index.setdefault(tuple(lemma_of(token) for token in text_to_tokens(form)), region)
     return index
 
 
@@ -171,3 +178,14 @@ def region_from_body(text: str) -> tuple[Region | None, str | None]:
         return None, None
     phrases = ", ".join(f"«{phrase}»" for phrase in anchored[:3])
     return regions[0], BODY_EVIDENCE.format(phrases=phrases)
+
+
+def region_by_code(text: str) -> Region | None:
+    """A region named by its ISO code («RU-KEM»), two-digit number («42») or name or alias, as people write
+    it in a correction; None when nothing matches."""
+    wanted = text.strip().lower()
+    for region, names in load_regions():
+        if wanted in {(region.code or "").lower(), region.number, *(name.lower() for name in names)}:
+            return region
+    mentions = find_region_mentions(text)
+    return mentions[0].region if len({m.region.number for m in mentions}) == 1 else None

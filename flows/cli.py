@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--out", type=Path, default=Path("data"))
     compare.set_defaults(handler=cmd_compare)
 
+    diff = commands.add_parser("diff", help="что изменилось в новой редакции плана региона")
+    diff.add_argument("region", help="название, код (RU-KHA) или номер (27) региона")
+    diff.add_argument("--year", type=int, default=None, help="год плана (по умолчанию последний)")
+    diff.add_argument("--out", type=Path, default=Path("data"))
+    diff.set_defaults(handler=cmd_diff)
+
     status = commands.add_parser("status", help="что пришло, что отложено и почему")
     status.add_argument("--out", type=Path, default=Path("data"))
     status.set_defaults(handler=cmd_status)
@@ -61,12 +67,15 @@ def add_run_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dask-address", default=None, help="адрес планировщика Dask")
     command.add_argument("--document-timeout", type=float, default=120,
                          help="предел времени разбора одного документа, с (120)")
+    command.add_argument("--corrections", nargs="+", type=Path, default=[],
+                         help="файлы исправлений (CSV, XLSX) в дополнение к папке OUT/corrections")
 
 
 def settings_from(args) -> Settings:
     return Settings(out_dir=args.out, reprocess=args.reprocess, workers=args.workers,
                     task_runner=args.runner, dask_address=args.dask_address,
-                    document_timeout_seconds=args.document_timeout)
+                    document_timeout_seconds=args.document_timeout,
+                    corrections=[p.resolve() for p in args.corrections])
 
 
 def run_arguments_refused(args, inboxes: list[Path]) -> bool:
@@ -173,6 +182,17 @@ def cmd_serve(args) -> int:
 
     cron = args.cron or (None if args.interval else "0 2 * * *")
     serve_nightly(args.inbox, settings_from(args), cron=cron, interval=args.interval)
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from pipeline.diff import DiffError, diff_text
+
+    try:
+        print(diff_text(args.out, args.region, args.year))
+    except DiffError as error:
+        print(error, file=sys.stderr)
+        return 2
     return 0
 
 

@@ -138,12 +138,14 @@ def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
 @flow(name="svodka-ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False,
       validate_parameters=False)
 def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
-           runner: str = "processes", dask_address: str | None = None, document_timeout: float = 120,
+           runner: str = "processes", dask_address: str | None = None,
+           corrections: list[str] | None = None, document_timeout: float = 120,
            upload_settle: float | None = None) -> dict:
-    """Ingest the inboxes into `out`: parse what is new, consolidate, publish atomically."""
+    """Ingest the inboxes into `out`: parse what is new, apply people's corrections, publish atomically."""
     settle = {} if upload_settle is None else {"upload_settle_seconds": upload_settle}
     settings = Settings(out_dir=Path(out), reprocess=reprocess, workers=workers, task_runner=runner,
-                        dask_address=dask_address, document_timeout_seconds=document_timeout, **settle)
+                        dask_address=dask_address, corrections=[Path(p) for p in corrections or []],
+                        document_timeout_seconds=document_timeout, **settle)
     try:
         return ingest_flow_body(inboxes, settings).model_dump(mode="json")
     except NightInterrupted as stop:  # a request, not a crash: the run shows as Cancelled in Prefect
@@ -153,6 +155,7 @@ def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", worke
 def flow_parameters(settings: Settings) -> dict:
     return {"out": str(settings.out_dir), "reprocess": settings.reprocess, "workers": settings.workers,
             "runner": settings.task_runner, "dask_address": settings.dask_address,
+            "corrections": [str(p) for p in settings.corrections],
             "document_timeout": settings.document_timeout_seconds, "upload_settle": settings.upload_settle_seconds}
 
 

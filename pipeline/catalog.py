@@ -4,16 +4,28 @@ became of it and when. It — not Prefect's run history — is the record of wha
 - `contents`: one row per distinct file content (sha256): the parse outcome and the parsed activities,
   so a night re-parses only what is new (or what a new pipeline version must read again);
 - `files`: one row per (content, file name) ever uploaded, with the status decided by consolidation;
-- `history`: every status a file has had, per run; `runs`: one row per night.
+- `history`: every status a file has had, per run; `runs`: one row per night;
+- `corrections`: every correction row people ever sent, with the machine value it was first applied over;
+  `correction_log`: what each night did with it (applied, carried to a revision, orphaned, refused).
 """
 
+import hashlib
 import json
 import sqlite3
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from schemas import Activity, DocumentRecord, ParsedDocument, SourceFile, message
+from schemas import (
+    Activity,
+    Correction,
+    CorrectionResult,
+    DocumentRecord,
+    ParsedDocument,
+    SourceFile,
+    StoredCorrection,
+    message,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS contents (
@@ -29,6 +41,13 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS history (
     run_id TEXT, at TEXT, document_id TEXT, source_file TEXT, status TEXT, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, fingerprint TEXT UNIQUE, received_at TEXT NOT NULL,
+    correction_json TEXT NOT NULL, baseline TEXT
+);
+CREATE TABLE IF NOT EXISTS correction_log (
+    run_id TEXT, at TEXT, correction_id INTEGER, outcome TEXT, old TEXT, new TEXT, applied_to TEXT, note TEXT
 );
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY, started_at TEXT, finished_at TEXT, files_seen INTEGER, parsed INTEGER,
@@ -155,6 +174,44 @@ class Catalog:
     def finish_run(self, run_id: str, now: datetime, summary: dict, outcome: str = "completed") -> None:
         self.db.execute("UPDATE runs SET finished_at=?, summary_json=?, outcome=? WHERE run_id=?",
                         (now.isoformat(), json.dumps(summary, ensure_ascii=False), outcome, run_id))
+
+    def receive_corrections(self, corrections: list[Correction], now: datetime) -> int:
+        """Keep every correction row ever received (a file may be overwritten or removed later); the same
+        row read again is not a new correction. Returns how many are new."""
+        before = self.db.total_changes
+        with self.transaction():
+            for c in corrections:
+                text = c.model_dump_json()
+                fingerprint = hashlib.sha256(text.encode()).hexdigest()
+                self.db.execute("INSERT OR IGNORE INTO corrections (fingerprint, received_at, correction_json) "
+                                "VALUES (?,?,?)", (fingerprint, now.isoformat(), text))
+        return self.db.total_changes - before
+
+    def stored_corrections(self) -> list[StoredCorrection]:
+        rows = self.db.execute("SELECT id, correction_json, baseline FROM corrections ORDER BY id")
+        return [StoredCorrection(id=i, correction=Correction.model_validate_json(text), baseline=baseline) for i, text, baseline in rows]
+
+    def record_corrections(self, stored: list[StoredCorrection], results: dict[int, CorrectionResult], run_id: str,
+                           now: datetime) -> None:
+        """Baselines of first applications, and each outcome when it differs from the last one logged."""
+        with self.transaction():
+            for item in stored:
+                self.db.execute("UPDATE corrections SET baseline = ? WHERE id = ?", (item.baseline, item.id))
+                result = results.get(item.id)
+                if result is None:
+                    continue
+                entry = (result.outcome, result.old, result.new, result.applied_to,
+                         result.note.text if result.note else None)
+                last = self.db.execute("SELECT outcome, old, new, applied_to, note FROM correction_log "
+                                       "WHERE correction_id = ? ORDER BY rowid DESC LIMIT 1", (item.id,)).fetchone()
+                if last != entry:
+                    self.db.execute("INSERT INTO correction_log VALUES (?,?,?,?,?,?,?,?)",
+                                    (run_id, now.isoformat(), item.id, *entry))
+
+    def corrections_digest(self) -> str:
+        """What the stored corrections are, for the release fingerprint: a new one changes the release."""
+        rows = self.db.execute("SELECT id, correction_json FROM corrections ORDER BY id").fetchall()
+        return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
 
     def history(self) -> list[tuple]:
         return self.db.execute("SELECT at, source_file, status, reason FROM history ORDER BY at").fetchall()

@@ -23,10 +23,27 @@ def activity_id(document_id: str, row: PlanRow) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+def deadline_fields(raw: str, context: PlanContext) -> dict:
+    """The deadline cell and what it says, as Activity fields."""
+    deadline = normalize_deadline(raw, context)
+    return {"deadline_raw": raw, "deadline_kind": deadline.kind, "deadline_start": deadline.start,
+            "deadline_end": deadline.end, "recurrence": deadline.recurrence,
+            "deadline_precision": deadline.precision, "deadline_dates": deadline.dates,
+            "deadline_anchor": deadline.anchor, "deadline_offset_days": deadline.offset_days,
+            "deadline_warnings": deadline.warnings}
+
+
+def responsible_fields(raw: str, region: Region | None) -> dict:
+    """The responsible cell and who it names, as Activity fields."""
+    party = responsible_in(raw, region.model_dump_json() if region else None)
+    return {"responsible_raw": raw, "responsible_persons": party.persons,
+            "responsible_orgs": [o.name for o in party.orgs], "responsible_orgs_raw": [o.raw for o in party.orgs],
+            "responsible_orgs_expanded": [o.expanded or o.name for o in party.orgs],
+            "responsible_groups": party.groups, "responsible_roles": party.roles}
+
+
 def row_to_activity(row: PlanRow, facts: PlanFacts, context: PlanContext, source: SourceFile,
                     processed_at: datetime) -> Activity:
-    deadline = normalize_deadline(row.deadline_raw, context)
-    party = responsible_in(row.responsible_raw, facts.region.model_dump_json() if facts.region else None)
     region = facts.region
     return Activity(
         activity_id=activity_id(source.document_id, row), document_id=source.document_id,
@@ -34,13 +51,8 @@ def row_to_activity(row: PlanRow, facts: PlanFacts, context: PlanContext, source
         region_number=region.number if region else None, region_name=region.name if region else None,
         plan_year=facts.plan_year, section=row.section, seq=row.seq, title=row.title,
         description=row.description, note=row.note,
-        deadline_raw=row.deadline_raw, deadline_kind=deadline.kind, deadline_start=deadline.start,
-        deadline_end=deadline.end, recurrence=deadline.recurrence, deadline_precision=deadline.precision,
-        deadline_dates=deadline.dates, deadline_anchor=deadline.anchor, deadline_warnings=deadline.warnings,
-        responsible_raw=row.responsible_raw, responsible_persons=party.persons,
-        responsible_orgs=[o.name for o in party.orgs], responsible_orgs_raw=[o.raw for o in party.orgs],
-        responsible_orgs_expanded=[o.expanded or o.name for o in party.orgs],
-        responsible_groups=party.groups,
+        **deadline_fields(row.deadline_raw, context),
+        **responsible_fields(row.responsible_raw, region),
         mentioned_orgs=find_mentioned_organisations(f"{row.title} {row.description or ''}", region),
         category=categorize(row.title, row.description),
         source_page=row.source_page, source_table=row.source_table, source_row=row.source_row,

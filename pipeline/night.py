@@ -14,20 +14,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
+from extractors.regions import region_by_code
 from extractors.sniff import sniff_format
+from pipeline.archives import with_archive_members
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records, stale_quarantines
 from pipeline.inbox import scan_inboxes
 from pipeline.originals import take_uploads
 from pipeline.outputs import ANALYST_WRITERS
+from pipeline.outputs.review_files import review_writers
 from pipeline.parse import parse_source
 from pipeline.publish import current_fingerprint, publish_release, release_fingerprint
 from pipeline.report import NightSummary, summarise
+from pipeline.review.apply import apply_to_records
+from pipeline.review.corrections import CorrectionFileError, correction_files, read_corrections
+from pipeline.review.dataset import review_dataset
 from pipeline.run_lock import run_lock
 from pipeline.settings import Settings
-from schemas import Activity, DocumentRecord, ParsedDocument, SourceFile
+from schemas import DocumentRecord, Message, ParsedDocument, SourceFile
 
 CATALOG_NAME = "catalog.sqlite"
+CORRECTIONS_DIR = "corrections"
 
 
 @dataclass
@@ -40,7 +47,8 @@ class NightPlan:
 
     @property
     def entries_seen(self) -> int:
-        return len(self.sources) + len(self.turned_away)
+        """Every inbox entry of the night: the uploads (not the files inside archives) and those turned away."""
+        return sum(not s.archive for s in self.sources) + len(self.turned_away)
 
 
 def catalog_for(settings: Settings) -> Catalog:
@@ -55,17 +63,19 @@ def prepare_night(inboxes: list[Path], settings: Settings) -> NightPlan:
     """Call it holding the run lock: runs still marked `running` are then the debris of a dead process."""
     now, looked_at = datetime.now(UTC), time.time()
     scan = scan_inboxes(inboxes)
-    sources, not_taken = take_uploads(scan, settings.out_dir / "originals", settings.upload_settle_seconds,
+    uploads, not_taken = take_uploads(scan, settings.out_dir / "originals", settings.upload_settle_seconds,
                                       looked_at)
+    sources = with_archive_members(uploads, settings)
     turned_away = scan.turned_away + not_taken
     catalog = catalog_for(settings)
     try:
         catalog.close_abandoned_runs(now)
         catalog.register_files(sources, now)
-        candidates = sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals")
+        candidates = with_archive_members(
+            sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals"), settings)
         to_parse = catalog.contents_to_parse(candidates, settings.pipeline_version, settings.reprocess)
         run_id = new_run_id(now)
-        catalog.start_run(run_id, now, len(sources) + len(turned_away), len(to_parse))
+        catalog.start_run(run_id, now, len(uploads) + len(turned_away), len(to_parse))
         catalog.record_turned_away(turned_away, run_id, now)
     finally:
         catalog.close()
@@ -101,16 +111,25 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
     now = datetime.now(UTC)
     catalog = catalog_for(settings)
     try:
+        notes = receive_corrections(catalog, settings, now)
+        stored = catalog.stored_corrections()
         files, parsed_records = catalog.files(), catalog.parsed_records()
+        document_results = apply_to_records(parsed_records, stored, region_by_code)
         records = files_to_records(files, parsed_records) + plan.turned_away
-        fingerprint = release_fingerprint(records, settings.pipeline_version)
+        fingerprint = release_fingerprint(records, f"{settings.pipeline_version} {catalog.corrections_digest()}")
         changed = fingerprint != current_fingerprint(settings.out_dir)
+        results = {}
         if changed:  # a night with nothing new keeps the current release and loads no activities
-            activities = current_activities(records, catalog)
-            publish_release(settings.out_dir, plan.run_id, activities, records, extra_writers, fingerprint)
+            reviewed = review_dataset(records, catalog.activities_of, stored)
+            reviewed.results |= document_results
+            results = reviewed.results
+            writers = [*extra_writers, *review_writers(reviewed, stored)]
+            publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
+            catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses([r for r in records if r.document_id], plan.run_id, now)
         catalog.retire(stale_quarantines(files, parsed_records), plan.run_id, now)
-        summary = summarise(plan.run_id, records, plan.entries_seen, len(parsed), changed)
+        summary = summarise(plan.run_id, records, plan.entries_seen, len(parsed), changed,
+                            corrections=results, notes=notes)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:
         catalog.close()
@@ -132,9 +151,16 @@ def recorded_outcome(plan: NightPlan, settings: Settings):
         raise
 
 
-def current_activities(records, catalog: Catalog) -> list[Activity]:
-    ids = [r.document_id for r in records if r.status == "ingested"]
-    return [a for document_id in dict.fromkeys(ids) for a in catalog.activities_of(document_id)]
+def receive_corrections(catalog: Catalog, settings: Settings, now: datetime) -> list[Message]:
+    """Every correction file in DIR/corrections/ (and those named with --corrections) into the catalog; a
+    file that cannot be read is reported by name, and nothing it held is lost from earlier nights."""
+    notes = []
+    for path in correction_files(settings.out_dir / CORRECTIONS_DIR, settings.corrections):
+        try:
+            catalog.receive_corrections(read_corrections(path), now)
+        except CorrectionFileError as error:
+            notes.append(error.note)
+    return notes
 
 
 def run_night(inboxes: list[Path], settings: Settings) -> NightSummary:

@@ -64,6 +64,9 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 # A message (schemas/messages.py) as a column: its code, its parameters and its Russian text.
 MESSAGE = pa.struct([("code", pa.string()), ("params", pa.map_(pa.string(), pa.string())), ("text", pa.string())])
+# A table a document's reading skipped (schemas.document.SkippedTable), and why.
+SKIPPED_TABLE = pa.struct([("table", pa.int32()), ("page", pa.int32()), ("reason", MESSAGE),
+                           ("may_hold_activities", pa.bool_())])
 
 
 def activities_to_arrow(activities: list[Activity]) -> pa.Table:
@@ -82,6 +85,10 @@ def arrow_type(annotation) -> pa.DataType:
     text = str(annotation)
     if "Message]" in text:
         return pa.list_(MESSAGE)
+    if "SkippedTable]" in text:
+        return pa.list_(SKIPPED_TABLE)
+    if "list[int]" in text:
+        return pa.list_(pa.int32())
     if "float" in text:
         return pa.float64()
     if "list[datetime.date]" in text:

@@ -4,7 +4,11 @@ from collections import Counter
 
 from pydantic import BaseModel
 
-from schemas import DocumentRecord
+from schemas import CorrectionResult, DocumentRecord, Message
+
+OUTCOME_WORDS = {"applied": "применено", "carried": "перенесено в новую редакцию", "orphaned": "осиротело",
+                 "conflict": "не применено (значение изменилось)", "invalid": "не применено (ошибка)",
+                 "dismissed": "сомнений снято"}
 
 
 class NightSummary(BaseModel):
@@ -16,10 +20,14 @@ class NightSummary(BaseModel):
     activities_total: int
     not_ingested: list[tuple[str, str, str]]  # (file, status, reason)
     published: bool = True  # False when nothing changed and the current release was kept
+    corrections_by_outcome: dict[str, int] = {}
+    corrections_not_applied: list[tuple[str, int, str]] = []  # (file, row, why)
+    notes: list[str] = []  # correction files that could not be read
 
 
 def summarise(run_id: str, records: list[DocumentRecord], files_seen: int, parsed: int,
-              published: bool = True) -> NightSummary:
+              published: bool = True, corrections: dict[int, CorrectionResult] | None = None,
+              notes: list[Message] = ()) -> NightSummary:
     """Counts come from the records (each current document's activity_count), not from the activities."""
     by_region: Counter = Counter()
     for r in records:
@@ -31,6 +39,11 @@ def summarise(run_id: str, records: list[DocumentRecord], files_seen: int, parse
         activities_by_region=dict(sorted(by_region.items())), activities_total=sum(by_region.values()),
         not_ingested=[(r.source_file, r.status, r.reason or "") for r in records if r.status != "ingested"],
         published=published,
+        corrections_by_outcome=dict(Counter(r.outcome for r in (corrections or {}).values())),
+        corrections_not_applied=[(r.correction.file, r.correction.row, r.note.text)
+                                 for r in (corrections or {}).values()
+                                 if r.outcome in ("orphaned", "conflict", "invalid") and r.note],
+        notes=[note.text for note in notes],
     )
 
 
@@ -40,6 +53,11 @@ def summary_to_text(summary: NightSummary) -> str:
              f"Мероприятий в наборе: {summary.activities_total}"
              + ("" if summary.published else " (ничего нового: опубликованный набор оставлен как был)")]
     lines += [f"  {region}: {count}" for region, count in summary.activities_by_region.items()]
+    if summary.corrections_by_outcome:
+        lines.append("Исправления: " + ", ".join(f"{OUTCOME_WORDS.get(k, k)} — {v}"
+                                                  for k, v in sorted(summary.corrections_by_outcome.items())))
+        lines += [f"  {file}, строка {row}: {why}" for file, row, why in summary.corrections_not_applied]
+    lines += summary.notes
     if summary.not_ingested:
         lines.append("Не вошли в набор:")
         lines += [f"  {name} [{status}]: {reason}" for name, status, reason in summary.not_ingested]

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "1"
+PARSER_REVISION = "3"  # 2: Excel, web pages, Word packages and archives read; 3: non-plans, header rows, blank and
+# dense PDFs refused — files read before are read again
 
 
 def package_version() -> str:
@@ -35,6 +36,7 @@ class Settings(BaseModel):
         default_factory=lambda: float(os.environ.get("SVODKA_UPLOAD_SETTLE_SECONDS", 5)), ge=0,
         description="a file whose size or time changes within this many seconds is still being uploaded; "
                     "the environment variable SVODKA_UPLOAD_SETTLE_SECONDS sets the default")
+    corrections: list[Path] = Field(default_factory=list, description="correction files besides DIR/corrections/")
     pipeline_version: str = PIPELINE_VERSION
 
     @property

@@ -6,7 +6,7 @@ Import direction: flows → pipeline → extractors → schemas. Nothing here im
 from schemas.activity import Activity
 from schemas.content import Cell, DocumentContent, Paragraph, RawRow, RawTable
 from schemas.deadline import Deadline, DeadlineKind, PlanContext, Precision, Recurrence
-from schemas.document import DocumentRecord, DocumentStatus, ParsedDocument, SourceFile
+from schemas.document import DocumentRecord, DocumentStatus, ParsedDocument, SkippedTable, SourceFile
 from schemas.errors import (
     DocumentError,
     EmptyFileError,
@@ -21,10 +21,14 @@ from schemas.errors import (
 from schemas.messages import Message, message
 from schemas.people import Organisation, ResponsibleParty
 from schemas.plan import PlanFacts, PlanRow, Region
+from schemas.review import Change, Correction, CorrectionResult, StoredCorrection
 
 __all__ = [
     "Activity",
     "Cell",
+    "Change",
+    "Correction",
+    "CorrectionResult",
     "Deadline",
     "DeadlineKind",
     "DocumentContent",
@@ -48,7 +52,9 @@ __all__ = [
     "Region",
     "ResponsibleParty",
     "ScannedFileError",
+    "SkippedTable",
     "SourceFile",
+    "StoredCorrection",
     "SvodkaError",
     "TooLargeError",
     "UnreadableFileError",

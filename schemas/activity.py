@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from schemas.deadline import DeadlineKind, Precision, Recurrence
+from schemas.deadline import Anchor, DeadlineKind, Precision, Recurrence
 from schemas.messages import Message
 
 
@@ -28,17 +28,25 @@ class Activity(BaseModel):
     recurrence: Recurrence | None = None
     deadline_precision: Precision | None = None
     deadline_dates: list[date] = Field(default_factory=list)
-    deadline_anchor: str | None = None
+    deadline_anchor: Anchor | None = None
+    deadline_offset_days: int | None = None
     deadline_warnings: list[Message] = Field(default_factory=list)
     responsible_raw: str = ""
     responsible_persons: list[str] = Field(default_factory=list)
     responsible_orgs: list[str] = Field(default_factory=list)
     responsible_orgs_raw: list[str] = Field(default_factory=list)
     responsible_orgs_expanded: list[str] = Field(default_factory=list)
-    responsible_groups: list[str] = Field(default_factory=list)
+    responsible_groups: list[str] = Field(default_factory=list, description="collectives that are not people")
+    responsible_roles: list[str] = Field(
+        default_factory=list, description="posts named with nobody in them, nominative («Председатель Общественной палаты»)")
     mentioned_orgs: list[str] = Field(default_factory=list)
     category: str = "other"
     source_page: int | None = None
     source_table: int | None = None
     source_row: int
     processed_at: datetime | None = None
+    activity_key: str | None = Field(
+        None, description="stable across revisions of one plan: region, year and the normalised title"
+    )
+    review_reasons: list[Message] = Field(default_factory=list, description="why a person should look at it")
+    corrected_fields: list[str] = Field(default_factory=list, description="fields a person corrected")

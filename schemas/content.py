@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.messages import Message
+
 
 class Cell(BaseModel):
     text: str
@@ -17,6 +19,7 @@ class RawRow(BaseModel):
     index: int = Field(description="row number inside its table, 1-based, header rows included")
     page: int | None = None
     is_header: bool = Field(False, description="marked as a repeating header row by the source")
+    joined_pages: list[int] = Field(default_factory=list, description="pages whose fragments were joined in")
 
     @property
     def texts(self) -> list[str]:
@@ -38,11 +41,13 @@ class Paragraph(BaseModel):
 
 
 class DocumentContent(BaseModel):
-    format: Literal["docx", "pdf", "txt"]
+    format: Literal["docx", "pdf", "txt", "xlsx", "xls", "ods", "html"]
     pages: int | None = None
     paragraphs: list[Paragraph] = Field(default_factory=list)
     tables: list[RawTable] = Field(default_factory=list)
     table_positions: list[int] = Field(default_factory=list, description="position of each table")
+    notes: list[Message] = Field(default_factory=list,
+                                 description="what the reader noticed about the file (macros left unread …)")
 
     def full_text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)

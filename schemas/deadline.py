@@ -11,8 +11,13 @@ DeadlineKind = Literal[
     "date", "range", "before", "after", "recurring", "ongoing", "as_needed", "unspecified", "unparsed"
 ]
 Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
-Precision = Literal["day", "decade", "month", "quarter", "half", "year"]
-YearSource = Literal["explicit", "plan", "campaign", "voting_days", "none"]
+Precision = Literal["day", "decade", "month", "season", "quarter", "half", "year"]
+YearSource = Literal["explicit", "plan", "campaign", "voting_days", "event", "none"]
+# What a deadline counts from (README, «Deadlines»): the voting days, one of their ends, or another event.
+Anchor = Literal[
+    "voting_days", "voting_day", "voting_first_day", "election_called", "candidates_registered",
+    "results_established", "results_published", "plan_approved",
+]
 
 
 class PlanContext(BaseModel):
@@ -25,6 +30,10 @@ class PlanContext(BaseModel):
     voting_source: Literal["document", "calendar"] | None = Field(
         None, description="whether the plan states its voting days or the calendar supplied them"
     )
+    events: dict[str, date] = Field(
+        default_factory=dict,
+        description="dates of other campaign events (anchor → day), e.g. election_called; stated or the calendar's",
+    )
 
 
 class Deadline(BaseModel):
@@ -35,6 +44,9 @@ class Deadline(BaseModel):
     recurrence: Recurrence | None = None
     precision: Precision | None = None
     dates: list[date] = Field(default_factory=list, description="the individual dates of a list")
-    anchor: str | None = Field(None, description="the event word a date was resolved from, e.g. voting_days")
+    anchor: Anchor | None = Field(None, description="the event a date was resolved from, e.g. voting_days")
+    offset_days: int | None = Field(
+        None, description="days from the anchor's day to the deadline's (−10 in «за 10 дней до дня голосования»)"
+    )
     year_source: YearSource | None = None
     warnings: list[Message] = Field(default_factory=list)

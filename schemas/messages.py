@@ -20,14 +20,44 @@ CATALOGUE: dict[str, str] = {
                      ".{suffix}) и загрузите снова",
     "file.broken_as_named": "Файл назван .{named}, но его содержимое не похоже на {expected}: файл повреждён "
                             "или сохранён неверно — сохраните его заново и загрузите",
-    "file.unsupported": "Это {actual}, а не план: ожидался DOCX, PDF или текстовый файл",
+    "file.unsupported": "Это {actual}, а не план: ожидался документ Word, таблица Excel, PDF, веб-страница или "
+                        "текстовый файл",
     "file.too_many_pages": "В PDF {pages} страниц при пределе {limit}: это не похоже на план",
+    "file.encrypted_office": "Файл защищён паролем (зашифрованный документ Word или Excel): откройте его, снимите "
+                             "пароль (Файл → Сведения → Защита) и загрузите снова",
+    "file.other_archive": "Это архив {kind}: Svodka распаковывает только ZIP — запакуйте файлы в ZIP или "
+                          "загрузите их по отдельности",
+    "image.not_read": "Это изображение (фотография или скан документа), а не план в виде текста: текст на "
+                      "картинках Svodka пока не распознаёт — загрузите исходный DOCX, XLSX или PDF",
     "docx.corrupt": "Файл DOCX повреждён и не открывается: сохраните его в Word заново и загрузите",
-    "docx.not_zip": "Файл DOCX повреждён: это не полный ZIP-архив",
-    "docx.zip_bomb": "DOCX распаковывается в {unpacked_mb} МБ при {packed_mb} МБ в архиве — так выглядит "
-                     "«zip-бомба», а не план; файл не открывался",
-    "docx.xml_entities": "В части {part} объявлены XML-сущности (DOCTYPE/ENTITY): Word так не сохраняет, "
-                         "файл отклонён ради безопасности",
+    "package.not_zip": "Файл {kind} повреждён: это не полный ZIP-архив",
+    "package.zip_bomb": "{kind} распаковывается в {unpacked_mb} МБ при {packed_mb} МБ в архиве — так выглядит "
+                        "«zip-бомба», а не план; файл не открывался",
+    "package.xml_entities": "В части {part} файла {kind} объявлены XML-сущности (DOCTYPE/ENTITY): Word и Excel "
+                            "так не сохраняют, файл отклонён ради безопасности",
+    "sheet.corrupt": "Таблица {kind} повреждена или сохранена в незнакомом виде и не открывается: сохраните её "
+                     "в Excel заново (как XLSX) и загрузите",
+    "sheet.too_large": "Листы книги Excel занимают {size_mb} МБ (предел {limit_mb} МБ): это не похоже на план",
+    "web.no_plan": "Это веб-страница, но в ней нет таблицы плана (столбцы «Мероприятие», «Срок», "
+                   "«Ответственный»): загрузите сам план — DOCX, XLSX или PDF",
+    "web.no_page": "Это веб-архив (MHT), но в нём нет HTML-страницы: файл повреждён — сохраните страницу заново",
+    "archive.unpacked": "ZIP-архив: файлов в нём {members}, каждый разобран как отдельный документ "
+                        "(«{name}!…»)",
+    "archive.empty": "ZIP-архив пуст: документов в нём нет",
+    "archive.none_taken": "ZIP-архив: ни один файл из него не распакован",
+    "archive.corrupt": "ZIP-архив повреждён и не распаковывается: запакуйте файлы заново и загрузите",
+    "archive.member_too_large": "файл «{member}» из архива не распакован: {size_mb} МБ при пределе {limit_mb} МБ",
+    "archive.member_bomb": "файл «{member}» из архива не распакован: он сжат в {ratio} раз — так выглядит "
+                           "«zip-бомба»",
+    "archive.member_path": "файл «{member}» из архива не распакован: его путь ведёт за пределы архива",
+    "archive.member_encrypted": "файл «{member}» в архиве защищён паролем и не распакован",
+    "archive.member_link": "«{member}» в архиве — ссылка, а не файл: не распакована",
+    "archive.member_corrupt": "файл «{member}» в архиве повреждён и не распакован",
+    "archive.nested": "«{member}» — архив внутри архива: он не распаковывается, загрузите его отдельно",
+    "archive.too_large": "архив распаковывается больше чем в {limit_mb} МБ: «{member}» и следующие файлы не "
+                         "распакованы",
+    "archive.too_many_members": "в архиве больше {limit} файлов: «{member}» и следующие не распакованы",
+    "archive.system_files": "служебных файлов системы (__MACOSX, Thumbs.db …) пропущено: {count}",
     "pdf.encrypted": "PDF защищён паролем: снимите защиту и загрузите файл снова",
     "pdf.corrupt": "PDF повреждён и не читается: {problem}. Сохраните PDF заново и загрузите",
     "pdf.scan": "В PDF нет текстового слоя — похоже, это скан. Загрузите исходный DOCX или PDF, "
@@ -48,12 +78,14 @@ CATALOGUE: dict[str, str] = {
                          "а он не установлен: откройте файл в Word и сохраните как DOCX",
     "convert.timeout": "LibreOffice не смог преобразовать файл за {minutes} мин.",
     "convert.failed": "LibreOffice не смог открыть файл: он повреждён или это не документ",
+    "convert.no_office_sheet": "Эту книгу Excel 97–2003 можно прочитать только через LibreOffice, а он не "
+                               "установлен: откройте файл в Excel и сохраните как XLSX",
     "plan.no_plan_table": "В документе {tables} табл., но ни одна не похожа на план: нет столбцов "
                           "«Мероприятие» и «Срок»/«Ответственный»",
     "plan.no_table": "В документе нет таблицы мероприятий (столбцы «Мероприятие», «Срок», «Ответственный») и "
                      "нет нумерованного списка со строками «Срок:»/«Ответственный:» — похоже, это не план",
-    "plan.no_activities": "В таблице плана нет ни одной строки мероприятия — только заголовок столбцов. "
-                          "Загрузите заполненный план",
+    "plan.empty": "План пуст: в таблице мероприятий только шапка (или незаполненный шаблон) — нет ни одного "
+                  "мероприятия. Заполните план и загрузите его снова",
     "plan.not_observation_plan": "Похоже, это не план общественного штаба по наблюдению за выборами, а {found}: ни "
                                  "в заголовке, ни в строках нет слов о выборах, голосовании или наблюдении. Если это "
                                  "всё же план штаба, укажите в заголовке, к каким выборам он относится",
@@ -80,6 +112,10 @@ CATALOGUE: dict[str, str] = {
                             "в папку входящих",
     "inbox.not_a_file": "Это не документ, а служебный объект системы ({kind}): он не читается",
     "inbox.unreadable": "Нет прав на чтение ({what}): дайте Svodka права на чтение и запустите приём снова",
+    # ---- what was noticed about a file that was read (documents.jsonl `notes`)
+    "note.macros_unread": "в файле есть макросы (VBA): они не запускались и не сохранены, прочитан только "
+                          "текст документа",
+    "note.sheet_hidden": "скрытый лист «{sheet}» не читался",
     # ---- what became of a file that was read (documents.jsonl `reason`)
     "document.replaced_same_name": "Заменён файлом с тем же именем, загруженным позже",
     "document.duplicate": "Точная копия файла «{file}» (те же байты)",
@@ -93,14 +129,29 @@ CATALOGUE: dict[str, str] = {
     "fact.no_year": "год плана не указан: нет года ни в заголовке, ни у выборов, ни в дате утверждения",
     "fact.late_approval": "план утверждён {approved_on}, в конце года, а год выборов в документе не назван",
     "fact.undated_approval": "в грифе утверждения нет даты",
+    "plan.partial": "план прочитан не полностью: {tables}",
+    # ---- why a table of a read document gave no activities (documents.jsonl `tables_skipped`)
+    "table.not_plan": "табл. {table}{where}: не похожа на таблицу плана — нет столбцов «Мероприятие» и "
+                      "«Срок»/«Ответственный», и она не продолжает таблицу плана выше",
+    "table.empty": "табл. {table}{where}: шапка плана без единого мероприятия",
     # ---- a deadline read, but odd (activities `deadline_warnings`)
     "deadline.before_approval": "срок раньше даты утверждения плана {approved_on}",
-    "deadline.starts_before_approval": "начало раньше даты утверждения плана {approved_on}",
     "deadline.end_before_start": "окончание раньше начала",
     "deadline.far_year": "год {year} отстоит от года плана {plan_year} больше чем на 2",
     "deadline.ignored": "не учтено: «{text}»",
     "deadline.recurrence_dates_dropped": "даты рядом с повторяемостью не сохранены: «{text}»",
-    "deadline.voting_mismatch": "даты не совпадают с днями голосования {start}–{end}",
+    "deadline.voting_mismatch": "даты не входят в дни голосования {start}–{end}",
+    "deadline.weekday_mismatch": "день недели «{written}» не совпадает с датой {date}",
+    # ---- a deadline counted from an event whose day is unknown: kind, anchor and offset kept, no dates
+    "deadline.unknown_election_called": "день назначения выборов (официального опубликования решения) "
+                                        "неизвестен: в плане его нет, в календаре тоже — срок без даты",
+    "deadline.unknown_candidates_registered": "день регистрации кандидатов неизвестен: в плане его нет — "
+                                              "срок без даты",
+    "deadline.unknown_results_established": "день подведения итогов выборов неизвестен: в плане его нет, "
+                                            "в календаре тоже — срок без даты",
+    "deadline.unknown_results_published": "день официального опубликования результатов выборов неизвестен: "
+                                          "в плане его нет, в календаре тоже — срок без даты",
+    "deadline.unknown_plan_approved": "дата утверждения плана неизвестна — срок без даты",
     # ---- why a deadline stayed unparsed (activities `deadline_warnings`, kind unparsed)
     "deadline.not_understood": "не понято: «{text}»",
     "deadline.not_understood_words": "не понято: «{text}»; незнакомые слова: {unknown}",
@@ -114,6 +165,10 @@ CATALOGUE: dict[str, str] = {
     "deadline.no_such_period": "нет {unit} с номером {number}",
     "deadline.decade_without_month": "декада без месяца",
     "deadline.number_without_month": "число без месяца: {number}",
+    "deadline.time_without_day": "время без дня: «{text}»",
+    "deadline.weekday_without_date": "день недели без даты: «{text}»",
+    "deadline.list_out_of_order": "даты перечислены не по порядку — это не один срок",
+    "deadline.which_winter": "какая зима? Год назван только рядом — напишите год у зимы («зима 2021-2022»)",
     "deadline.until_month": "«до» и месяц: до его начала или до конца? (напишите «до конца …» или число)",
     "deadline.internal_error": "срок не разобран из-за внутренней ошибки (сообщите разработчикам)",
     # ---- the command line and the run (printed, one line each)
@@ -129,6 +184,31 @@ CATALOGUE: dict[str, str] = {
     "run.waiting": "В папке {out} идёт прогон (PID {pid}, начат {started}): жду его окончания…",
     "run.interrupted": "Прогон прерван ({signal}): опубликованный набор остался прежним, разобранное сохранено, "
                        "следующий запуск доделает остальное",
+    # ---- why an activity is on the review list (activities `review_reasons`, review.xlsx)
+    "review.deadline_unparsed": "срок не распознан: «{raw}»",
+    "review.deadline_doubt": "срок «{raw}» вызывает сомнение: {why}",
+    "review.no_responsible": "не указан ответственный, хотя у других мероприятий плана он есть",
+    "review.person_not_recognised": "в ответственных похоже на фамилию с инициалами, но человек не распознан: "
+                                    "«{raw}»",
+    "review.joined_fragments": "строка разорвана переносом страницы и склеена из частей (стр. {pages}): "
+                               "проверьте, что части соединены верно",
+    "review.title_short": "слишком короткое название мероприятия: «{title}»",
+    "review.title_long": "слишком длинное название мероприятия ({length} знаков): возможно, склеены две строки",
+    "review.partial_document": "документ прочитан не полностью ({tables}): проверьте, не пропущены ли "
+                               "мероприятия",
+    "review.category_other": "мероприятие не отнесено ни к одной категории («Прочее»)",
+    # ---- what became of a correction (corrections.jsonl, the catalog)
+    "correction.no_target": "исправление не применено: в наборе нет мероприятия или документа с кодом {target}",
+    "correction.unknown_field": "исправление не применено: поля «{field}» нет (можно: {known})",
+    "correction.bad_value": "исправление не применено: «{value}» не подходит для поля «{field}» ({why})",
+    "correction.machine_changed": "исправление не применено: значение поля «{field}» в документе изменилось с "
+                                  "«{expected}» на «{found}» — проверьте исправление заново",
+    "correction.orphaned": "исправление не перенесено в новую редакцию плана: мероприятие «{title}» в ней "
+                           "удалено или изменено",
+    "correction.carried": "исправление перенесено в новую редакцию плана «{file}»",
+    "correction.no_columns": "файл исправлений «{file}» пропущен: нет столбцов activity_id (или document_id), "
+                             "field и value",
+    "correction.unreadable": "файл исправлений «{file}» не читается: сохраните его как XLSX или CSV (UTF-8)",
     # ---- a record written by an older Svodka, before codes
     "legacy": "{text}",
 }

@@ -15,3 +15,5 @@ class ResponsibleParty(BaseModel):
     persons: list[str] = Field(default_factory=list, description="«Фамилия И.О.»")
     orgs: list[Organisation] = Field(default_factory=list)
     groups: list[str] = Field(default_factory=list, description="collectives that are not people")
+    roles: list[str] = Field(default_factory=list, description="posts named with nobody in them («Председатель "
+                                                                  "Общественной палаты»)")

@@ -28,6 +28,10 @@ class PlanFacts(BaseModel):
     election: str | None = None
     voting_start: date | None = None
     voting_end: date | None = None
+    election_day: date | None = Field(
+        None, description="the day the election was called for, as stated («назначенные на 19 сентября 2021 года»)"
+    )
+    election_called_on: date | None = Field(None, description="the day the election was called, as stated")
     reasons: list[Message] = Field(default_factory=list, description="why a fact could not be decided")
 
 
@@ -44,3 +48,6 @@ class PlanRow(BaseModel):
     source_page: int | None = None
     source_table: int | None = None
     source_row: int
+    joined_pages: list[int] = Field(
+        default_factory=list, description="pages whose fragments were joined into this row by a guess"
+    )

@@ -104,8 +104,18 @@ BAD = {
     "письмо.txt": (lambda: "Уважаемые коллеги!\nНаправляем информацию.\n".encode("cp1251"), "нет таблицы"),
     "zip-бомба.docx": (zip_bomb, "zip-бомб"),
     "сущности.docx": (entity_bomb, "XML-сущности"),
-    "архив.zip": (lambda: zipfile_bytes(), "ZIP-архив"),
-    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "не план"),
+    "пустой архив.zip": (lambda: zipfile_bytes({}), "архив пуст"),
+    "обрезанный архив.zip": (lambda: zipfile_bytes({"план.docx": "x" * 3000})[:1500], "архив повреждён"),
+    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение"),
+    "фото.pdf": (lambda: (SAMPLES / "forms" / "smolensk_2022_photo.jpg").read_bytes(), "изображение"),
+    "с паролем.docx": (lambda: (SAMPLES / "forms" / "udmurtia_2024_password.docx").read_bytes(), "паролем"),
+    "с паролем под именем.doc": (lambda: (SAMPLES / "forms" / "penza_2023_password.xlsx").read_bytes(), "паролем"),
+    "планы.rar": (lambda: b"Rar!\x1a\x07\x01\x00" + bytes(range(256)) * 4, "только ZIP"),
+    "презентация.pptx": (lambda: zipfile_bytes({"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>"}),
+                         "неизвестного вида"),
+    "без документа внутри.docx": (lambda: zipfile_bytes({"[Content_Types].xml": "<Types/>"}), "не похоже на DOCX"),
+    "новость.html": (lambda: "<!DOCTYPE html><html><body><h1>Штаб начал работу</h1><p>До 1 июня штаб сформирует "
+                             "корпус наблюдателей.</p></body></html>".encode(), "веб-страница"),
 }
 
 
@@ -116,10 +126,11 @@ WAITING = {
 }
 
 
-def zipfile_bytes() -> bytes:
+def zipfile_bytes(members: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
-        z.writestr("a.txt", "not a plan")
+        for name, text in members.items():
+            z.writestr(name, text)
     return buffer.getvalue()
 
 

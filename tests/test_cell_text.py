@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.tables.cell_text import clean_cell
+from extractors.tables.cell_text import clean_cell, is_blank
 
 CASES = [
     ("", ""),
@@ -37,4 +37,30 @@ def test_clean_cell(raw, expected):
     ("Участие -\nобязательно", "Участие - обязательно"),
 ])
 def test_a_compound_word_broken_at_its_hyphen_is_rejoined(raw, expected):
+    assert clean_cell(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("1.10\n.", "1.10."),
+    ("Попов А.С.\n, Иванов И.И.", "Попов А.С., Иванов И.И."),
+    ("текст (пояснение\n)", "текст (пояснение)"),
+])
+def test_a_line_starting_with_closing_punctuation_joins_without_a_space(raw, expected):
+    assert clean_cell(raw) == expected
+
+
+@pytest.mark.parametrize(("text", "blank"), [
+    ("", True), ("___", True), ("_______________ /_______________/", True), ("…", True), ("-", True),
+    ("–", True), ("1", False), ("до 1 марта", False), ("х", False),
+])
+def test_blank_template_cells(text, blank):
+    assert is_blank(text) is blank
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Избирательная комиссия Чувашской Республики\n— Чувашии", "Избирательная комиссия Чувашской Республики — Чувашии"),
+    ("Группы:\n— одна", "Группы: одна"),
+    ("Группы\n- первая;\n- вторая", "Группы первая; вторая"),
+])
+def test_a_lone_dash_after_a_wrapped_line_is_not_a_list(raw, expected):
     assert clean_cell(raw) == expected

@@ -57,6 +57,8 @@ def table_of(*rows: list[str]):
      ["Обучение наблюдателей", "Мероприятия по итогам"]),
 ])
 def test_header_rows_are_never_activities(rows, titles):
-    from extractors.tables.assemble import table_to_plan_rows
+    from extractors.tables.header import find_plan_header
+    from extractors.tables.rows import table_to_plan_rows
 
-    assert [r.title for r in table_to_plan_rows(table_of(*rows), 0)] == titles
+    table = table_of(*rows)
+    assert [r.title for r in table_to_plan_rows(table, find_plan_header(table), None)[0]] == titles

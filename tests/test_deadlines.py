@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from extractors.deadlines.resolve import cached_deadline, normalize_deadline
 from extractors.deadlines.voting_days import plan_context
 from schemas import PlanContext, PlanFacts
+from tests.test_deadline_cases import MUST_STAY_UNPARSED, PEERS
 
 # A plan that states only its year: its voting days come from the calendar, as the pipeline decides them.
 Y21 = plan_context(PlanFacts(plan_year=2021))
@@ -306,16 +307,12 @@ CASES_2021 = [
     ("01.03.1890", "unparsed", None, None, None),
     ("01.01.2150", "unparsed", None, None, None),
     ("по итогам", "unparsed", None, None, None),
-    ("накануне дня голосования", "unparsed", None, None, None),
-    ("за 10 дней до дня голосования", "unparsed", None, None, None),
-    ("после утверждения плана", "unparsed", None, None, None),
     ("15", "unparsed", None, None, None),
     ("2 недели", "unparsed", None, None, None),
     ("abc", "unparsed", None, None, None),
     ("??", "unparsed", None, None, None),
     ("в течение 10 дней", "unparsed", None, None, None),
     ("до 5 числа", "unparsed", None, None, None),
-    ("весна 2021", "unparsed", None, None, None),
     ("конец мая", "unparsed", None, None, None),
     ("в начале сентября", "unparsed", None, None, None),
     ("первая половина сентября", "unparsed", None, None, None),
@@ -340,7 +337,31 @@ CASES_2021 = [
     ("до 20 числа каждого месяца", "recurring", None, None, "monthly"),
     ("по мере необходимости (ежемесячно)", "recurring", None, None, "monthly"),
     ("в течение 3 дней", "unparsed", None, None, None),
-    ("не позднее 3 дней до дня голосования", "unparsed", None, None, None),
+    # ---- a time or a weekday beside a date, seasons, days between
+    ("28 октября 2021 в 10:00", "date", "2021-10-28", "2021-10-28", None),
+    ("01.04. в 18 часов", "date", "2021-04-01", "2021-04-01", None),
+    ("17-19 сентября с 08.00 до 20.00", "range", "2021-09-17", "2021-09-19", None),
+    ("в 15 часов", "unparsed", None, None, None),
+    ("Пт, 18.06.2021", "date", "2021-06-18", "2021-06-18", None),
+    ("15 сентября (среда)", "date", "2021-09-15", "2021-09-15", None),
+    ("пятница", "unparsed", None, None, None),
+    ("весна 2021", "range", "2021-03-01", "2021-05-31", None),
+    ("летом", "range", "2021-06-01", "2021-08-31", None),
+    ("зимой", "range", "2021-12-01", "2022-02-28", None),
+    ("до конца лета", "before", None, "2021-08-31", None),
+    ("между 5 и 17 июня", "range", "2021-06-05", "2021-06-17", None),
+    ("14./15.10.2021", "range", "2021-10-14", "2021-10-15", None),
+    ("сентябрь-2021", "range", "2021-09-01", "2021-09-30", None),
+    ("05/2021", "range", "2021-05-01", "2021-05-31", None),
+    ("01.03.99", "date", "1999-03-01", "1999-03-01", None),
+    ("ежесуточно", "recurring", None, None, "daily"),
+    ("каждая среда", "recurring", None, None, "weekly"),
+    # ---- counted from the voting days (Y21: the calendar's 17–19 September 2021)
+    ("за 10 дней до дня голосования", "date", "2021-09-09", "2021-09-09", None),
+    ("накануне дня голосования", "date", "2021-09-16", "2021-09-16", None),
+    ("не позднее 3 дней до дня голосования", "before", None, "2021-09-16", None),
+    ("в течение 10 дней после дня голосования", "range", "2021-09-20", "2021-09-29", None),
+    ("после утверждения плана", "after", None, None, None),  # Y21 states no approval date
 ]
 
 # The deadline cells of the two real plans, with their own contexts.
@@ -494,6 +515,16 @@ DETAILS = [
     (KHABAROVSK, "в день голосования", "precision", "day"),
     (KHABAROVSK, "17-19 сентября", "anchor", None),
     (Y21, "в дни голосования", "anchor", "voting_days"),
+    (Y21, "в дни голосования", "offset_days", None),
+    (KHABAROVSK, "за 10 дней до дня голосования", "anchor", "voting_day"),
+    (KHABAROVSK, "за 10 дней до дня голосования", "offset_days", -10),
+    (KHABAROVSK, "накануне дня голосования", "anchor", "voting_first_day"),
+    (KHABAROVSK, "до первого дня голосования", "offset_days", 0),
+    (KHABAROVSK, "после последнего дня голосования", "offset_days", 1),
+    (KHABAROVSK, "в течение 10 дней после утверждения плана", "anchor", "plan_approved"),
+    (KHABAROVSK, "в течение 10 дней после утверждения плана", "start", date(2021, 2, 6)),
+    (Y21, "весна 2021", "precision", "season"),
+    (Y21, "28 октября 2021 в 10:00", "precision", "day"),
     (VOTING_ONLY, "01 марта", "year_source", "campaign"),
 ]
 
@@ -506,7 +537,14 @@ def test_details(context, raw, field, expected):
 # (context, raw, a warning that must be there, as its Russian text — or None for "no warnings at all")
 WARNINGS = [
     (KHABAROVSK, "до 01 февраля", "срок раньше даты утверждения плана 05.02.2021"),
-    (KHABAROVSK, "15.01. – 15.03.2021", "начало раньше даты утверждения плана 05.02.2021"),
+    (KHABAROVSK, "15.01. – 15.03.2021", None),  # a period containing the approval date is no mistake
+    (KHABAROVSK, "с 01 февраля", None),
+    (KHABAROVSK, "10 января", "срок раньше даты утверждения плана 05.02.2021"),
+    (KHABAROVSK, "среда, 18 февраля", "день недели «среда» не совпадает с датой 18.02.2021"),
+    (KHABAROVSK, "четверг, 18 февраля", None),
+    (KHABAROVSK, "после назначения выборов",
+     "день назначения выборов (официального опубликования решения) неизвестен: в плане его нет, в календаре тоже — "
+     "срок без даты"),
     (KHABAROVSK, "до 01 марта", None),
     (KHABAROVSK, "17-19 сентября", None),
     (Y21, "в течение 2024 года", "год 2024 отстоит от года плана 2021 больше чем на 2"),
@@ -517,7 +555,8 @@ WARNINGS = [
     (Y21, "по графику, март-июнь", "не учтено: «по графику»"),
     (Y21, "ежедневно в дни голосования", "даты рядом с повторяемостью не сохранены: «в дни голосования»"),
     (Y21, "в дни голосования", None),  # calendar days are the record's fact, not a doubt about the cell
-    (KHABAROVSK, "в день голосования (19 сентября)", "даты не совпадают с днями голосования 17.09.2021–19.09.2021"),
+    (KHABAROVSK, "в день голосования (19 сентября)", None),  # one of the voting days
+    (KHABAROVSK, "в дни голосования 18-20 сентября", "даты не входят в дни голосования 17.09.2021–19.09.2021"),
     (Y21, "до мая", "«до» и месяц: до его начала или до конца? (напишите «до конца …» или число)"),
     (Y21, "вторая декада", "декада без месяца"),
     (Y21, "31.02.2021", "такой даты нет: 31.02"),
@@ -563,7 +602,8 @@ def test_odd_arguments_do_not_raise():
 # ---------------------------------------------------------------- properties
 
 KINDS = {"date", "range", "before", "after", "recurring", "ongoing", "as_needed", "unspecified", "unparsed"}
-REAL_CELLS = sorted({raw for _, raw, *_ in ALL_CASES if raw.strip()})
+# The cells of this table and of the peer tables (tests/cases): times, weekdays, seasons, event counts.
+REAL_CELLS = sorted({raw for _, raw, *_ in ALL_CASES if raw.strip()} | {r["text"] for r in PEERS + MUST_STAY_UNPARSED})
 contexts = st.builds(
     PlanContext,
     plan_year=st.none() | st.integers(1980, 2110),
@@ -576,10 +616,11 @@ contexts = st.builds(
 def assert_well_formed(deadline, raw):
     assert deadline.kind in KINDS
     assert deadline.raw == raw
+    assert "deadline.internal_error" not in {w.code for w in deadline.warnings}  # caught, but still a crash
     for day in (deadline.start, deadline.end, *deadline.dates):
         assert day is None or 1990 <= day.year <= 2100
     if deadline.start and deadline.end and deadline.end < deadline.start:
-        assert "deadline.end_before_start" in [w.code for w in deadline.warnings]
+        assert "deadline.end_before_start" in {w.code for w in deadline.warnings}
     if deadline.kind == "unparsed":
         assert (deadline.start, deadline.end, deadline.dates) == (None, None, []) and deadline.warnings
 

@@ -318,6 +318,15 @@ VOTING_DAYS = [
     ("План работы штаба по наблюдению за выборами на период 01.02.2021 – 30.09.2021", None, None),
     ("План работы штаба. Семинары 15–16 марта 2021 года", None, None),
     ("УТВЕРЖДАЮ Руководитель штаба по наблюдению за выборами 05 февраля 2021 года\nПЛАН работы", None, None),
+    # as plans state them: a list of days, no year after «голосование», the multi-day vote in brackets
+    ("ПЛАН работы штаба. Дни голосования – 18, 19 и 20 сентября 2026 года", date(2026, 9, 18), date(2026, 9, 20)),
+    ("ПЛАН работы штаба на 2021 год\nГолосование пройдёт 18–20 сентября", date(2021, 9, 18), date(2021, 9, 20)),
+    ("ПЛАН на период выборов, единый день голосования 20 сентября 2026 года (многодневное голосование 18–20 "
+     "сентября)", date(2026, 9, 18), date(2026, 9, 20)),
+    ("Дни голосования: 17, 18, 19 сентября 2021 г.", date(2021, 9, 17), date(2021, 9, 19)),
+    ("Дни голосования: 17, 19 и 20 сентября 2021 г.", None, None),  # not consecutive: no voting days
+    # a span without a year far from «голосование» is someone else's dates
+    ("ПЛАН работы штаба на 2021 год по наблюдению за выборами. Семинары для наблюдателей 15–16 марта", None, None),
 ]
 
 
@@ -325,6 +334,28 @@ VOTING_DAYS = [
 def test_voting_days(header, voting_start, voting_end):
     facts = read_plan_facts(header, "")
     assert (facts.voting_start, facts.voting_end) == (voting_start, voting_end)
+
+
+# (header, the day the election was called for, the day it was called)
+ELECTION_DAYS = [
+    ("ПЛАН на выборах депутатов Государственной Думы, назначенных на 19 сентября 2021 года",
+     date(2021, 9, 19), None),
+    ("План наблюдения за выборами в единый день голосования 19 сентября 2021 года", date(2021, 9, 19), None),
+    ("Выборы депутатов Государственной Думы назначены 17 июня 2021 года, голосование 17–19 сентября 2021 года",
+     None, date(2021, 6, 17)),
+    ("ПЛАН. Выборы назначены указом Президента от 17.06.2021 № 367", None, date(2021, 6, 17)),
+    ("Указом Президента Российской Федерации от 17.06.2021 № 367 «О назначении выборов депутатов "
+     "Государственной Думы»", None, date(2021, 6, 17)),
+    ("Решение о назначении выборов официально опубликовано 23 июня 2023 года", None, date(2023, 6, 23)),
+    ("Выборы назначены на 10 сентября 2023 года", None, None),
+    ("ПЛАН работы штаба на 2021 год", None, None),
+]
+
+
+@pytest.mark.parametrize(("header", "election_day", "called_on"), ELECTION_DAYS)
+def test_election_day_and_call(header, election_day, called_on):
+    facts = read_plan_facts(header, "")
+    assert (facts.election_day, facts.election_called_on) == (election_day, called_on)
 
 
 # (text, dates read)

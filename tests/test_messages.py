@@ -52,11 +52,11 @@ def test_an_unknown_code_is_refused():
 
 
 @pytest.mark.parametrize(("code", "params", "text"), [
-    ("deadline.starts_before_approval", {"approved_on": "2022-02-10"},
-     "начало раньше даты утверждения плана 10.02.2022"),
     ("deadline.before_approval", {"approved_on": "2021-02-05"}, "срок раньше даты утверждения плана 05.02.2021"),
     ("deadline.voting_mismatch", {"start": "2021-09-17", "end": "2021-09-19"},
-     "даты не совпадают с днями голосования 17.09.2021–19.09.2021"),
+     "даты не входят в дни голосования 17.09.2021–19.09.2021"),
+    ("deadline.weekday_mismatch", {"written": "среда", "date": "2021-02-18"},
+     "день недели «среда» не совпадает с датой 18.02.2021"),
     ("deadline.end_before_start", {}, "окончание раньше начала"),
     ("deadline.ignored", {"text": "ежегодно"}, "не учтено: «ежегодно»"),
     ("document.superseded_approved", {"file": "план.docx", "approved_on": "2021-03-05"},

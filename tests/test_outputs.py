@@ -13,11 +13,12 @@ from icalendar import Calendar
 from pipeline import analytics
 from pipeline.night import run_night
 from pipeline.outputs import ANALYST_WRITERS, OUTPUT_FILES
+from pipeline.outputs.labels import anchor_words
 from pipeline.outputs.report_html import report_html, write_report_html
 from pipeline.outputs.xlsx import write_xlsx
 from pipeline.publish import publish_release
 from pipeline.settings import Settings
-from schemas import Activity, DocumentRecord
+from schemas import Activity, DocumentRecord, message
 from tests.conftest import SAMPLES
 
 RUN_ID = "20260301T020000-test00"
@@ -101,13 +102,24 @@ def test_matrix_and_documents_sheets_add_up(night):
     assert ("plan_tomsk_2024.docx", "отложен (карантин)") in {row[:2] for row in documents}
 
 
-def test_review_sheet_lists_the_quarantined_file_and_deadline_warnings(night):
+def test_review_sheet_lists_the_quarantined_file_and_every_open_doubt(night):
     activities, _, out, _ = night
     rows = list(openpyxl.load_workbook(out / "activities.xlsx")["Требуют проверки"].iter_rows(values_only=True))
     issues = [row[0] for row in rows[1:]]
-    assert issues.count("Файл отложен (карантин)") == 1
-    assert issues.count("Замечание к сроку") == sum(bool(a.deadline_warnings) for a in activities)
+    assert issues.count("Файл не принят") == 1
+    assert issues.count("Мероприятие") == sum(len(a.review_reasons) for a in activities) > 0
     assert any("раньше даты утверждения плана" in row[6] for row in rows[1:])
+
+
+@pytest.mark.parametrize(("anchor", "offset", "words"), [
+    ("voting_day", -10, "день голосования −10 дн."),
+    ("election_called", 1, "назначение выборов +1 дн."),
+    ("voting_first_day", 0, "первый день голосования"),
+    ("voting_days", None, "дни голосования"),
+    (None, None, ""),
+])
+def test_anchor_words_of_the_excel_sheet(anchor, offset, words):
+    assert anchor_words(anchor, offset) == words
 
 
 def test_the_same_data_makes_the_same_workbook(night, tmp_path):
@@ -203,8 +215,8 @@ def test_hotline_view_and_typed_columns(night):
     _, rows = analytics.fetch(out, "SELECT title FROM hotline")
     assert sorted(r[0] for r in rows) == sorted(a.title for a in activities if a.category == "hotline")
     _, types = analytics.fetch(out, "SELECT typeof(deadline_start), typeof(responsible_persons), "
-                                    "typeof(deadline_dates) FROM activities LIMIT 1")
-    assert types[0] == ("DATE", "VARCHAR[]", "DATE[]")
+                                    "typeof(deadline_dates), typeof(deadline_offset_days) FROM activities LIMIT 1")
+    assert types[0] == ("DATE", "VARCHAR[]", "DATE[]", "INTEGER")
     _, regions = analytics.fetch(out, "SELECT count(*) FROM regions")
     assert regions[0][0] == 89
 
@@ -259,7 +271,8 @@ def test_report_names_upcoming_deadlines_relative_to_today(night):
 
 def test_report_escapes_what_plans_say(night):
     activities, records, _, _ = night
-    hostile = activities[0].model_copy(update={"title": "<script>alert('x')</script> & </script>"})
+    hostile = activities[0].model_copy(update={"title": "<script>alert('x')</script> & </script>",
+                                               "review_reasons": [message("review.category_other")]})
     page = report_html([hostile, *activities[1:]], records, today=date(2022, 9, 1))
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert" in page

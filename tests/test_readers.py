@@ -118,3 +118,39 @@ def test_pdf_regressions_give_every_row_once(name, expected_rows):
     seqs = [r.seq.rstrip(".") for r in rows]
     assert all(seqs) and len(set(seqs)) == len(seqs), seqs
     assert all(r.title and r.deadline_raw and r.responsible_raw for r in rows)
+
+
+FORMS = Path(__file__).parent.parent / "samples" / "forms"
+
+
+def test_docx_rows_and_cells_inside_content_controls_keep_their_columns():
+    table = READERS["docx"](FORMS / "samara_2024_sdt_rows.docx").tables[0]
+    assert len(table.rows) == 15  # python-docx sees 10: rows 4–8 sit in a row-level content control
+    assert all([c.col for c in row.cells] == [0, 1, 2, 3] for row in table.rows)
+
+
+def test_docx_table_inside_a_block_content_control_is_read():
+    assert len(READERS["docx"](FORMS / "vologda_2025_sdt.docx").tables) == 1
+
+
+def test_docx_text_box_is_read_once_as_paragraphs_in_order():
+    texts = [p.text for p in READERS["docx"](FORMS / "komi_2022_textbox.docx").paragraphs]
+    assert texts[:2] == ["УТВЕРЖДАЮ", "Председатель Общественной палаты Республики Коми"]
+    assert texts.count("УТВЕРЖДАЮ") == 1 and "ПЛАН" in texts
+
+
+def test_docx_plan_nested_in_a_layout_frame_is_the_table_and_the_frame_text_paragraphs():
+    content = READERS["docx"](FORMS / "karelia_2021_nested.docx")
+    assert len(content.tables) == 1 and content.tables[0].n_cols == 4
+    assert "УТВЕРЖДАЮ" in [p.text for p in content.paragraphs]
+
+
+def test_pdf_tight_borderless_columns_do_not_glue_words():
+    cells = [c.text for t in READERS["pdf"](FORMS / "tula_2022_tight.pdf").tables for r in t.rows for c in r.cells]
+    assert not any(glued in " ".join(cells) for glued in ("составадо", "Общественномдо", "измай"))
+
+
+def test_pdf_vertically_merged_cell_repeats_and_never_widens_its_neighbour():
+    rows = content_to_plan_rows(READERS["pdf"](FORMS / "stavropol_2021_lo.pdf")).rows
+    merged = [r.deadline_raw for r in rows if r.seq in ("2.2.", "2.3.", "2.4.")]
+    assert merged == ["июнь – август"] * 3

@@ -299,3 +299,11 @@ def test_khabarovsk_body_names_its_region():
 )
 def test_region_from_body_does_not_guess(text):
     assert region_from_body(text) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["при Общественной палате Тверской области", "Общественной палатой Тверской областью",
+                                  "Ненецкому автономному округу", "Ямало-Ненецкому автономному округу"])
+def test_a_region_is_found_in_the_case_forms_whose_lemma_differs_from_its_name(text):
+    from extractors.regions import find_region_mentions
+
+    assert [m.region.number for m in find_region_mentions(text)] in (["69"], ["83"], ["89"])

@@ -1,40 +1,22 @@
 """Symbols of a deadline cell → a `Reading`: what the cell says, as calendar spans whose years may be missing.
 
 `RULES` is an ordered list of regexes over the symbol shape (see `deadlines.symbols`), each naming the
-reading it produces; `SIDE_BUILDERS` turns the symbols of one side («15 марта», «III квартал 2021»)
-into a `Span`. Years, voting days and sanity checks are resolved later, in `extractors.deadlines.resolve`.
+reading it produces; `deadlines.spans` turns the symbols of one side («15 марта», «III квартал 2021»)
+into a `Span`. A time of day or a weekday beside a single date is set aside (the weekday is kept to be
+checked against the date). Years, voting days and sanity checks are resolved later, in
+`extractors.deadlines.resolve`.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from extractors.deadlines.symbols import Symbol, shape_of, text_to_symbols
+from extractors.deadlines.spans import SIDE, GrammarError, Span, season_span, sides_to_spans
+from extractors.deadlines.symbols import VOCAB, Symbol, shape_of, text_to_symbols
 from schemas import Message, message
 
-MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's real end is fixed with the year
-DATE_KINDS = set("dpmnyGV")
-PERIOD_WORDS = {"quarter": "квартала", "half": "полугодия"}
-
-
-class GrammarError(ValueError):
-    """A cell the grammar cannot turn into dates; `message` (of the catalogue) says why."""
-
-    def __init__(self, code: str, **params):
-        self.message = message(code, **params)
-        super().__init__(self.message.text)
-
-
-@dataclass(frozen=True)
-class Span:
-    """A stretch of the calendar; `last_day=None` is the last day of `last_month`, `year=None` unknown."""
-
-    unit: str  # day, decade, month, quarter, half, year, voting, bare (a number awaiting its unit)
-    first_month: int = 1
-    first_day: int = 1
-    last_month: int = 12
-    last_day: int | None = None
-    year: int | None = None
+DATE_KINDS = set("dpmnyzGVWU")
+ONE_DAY_UNITS = ("day", "voting", "voting_first", "voting_last")  # what a time of day may stand beside
+YEAR_WORDS = set(VOCAB["words"]["G"])  # «год» alone, not «в течение года» (a phrase) nor «2021 год»
 
 
 @dataclass(frozen=True)
@@ -45,88 +27,7 @@ class Reading:
     recurrence: str | None = None
     warnings: tuple[Message, ...] = ()
     mentions_voting: bool = False
-
-
-# ---------------------------------------------------------------- spans
-
-
-def check_month(month: int) -> int:
-    if not 1 <= month <= 12:
-        raise GrammarError("deadline.no_such_month", month=month)
-    return month
-
-
-def day_span(day: int, month: int, year: int | None = None) -> Span:
-    if not 1 <= day <= MONTH_DAYS[check_month(month) - 1]:
-        raise GrammarError("deadline.no_such_date", date=f"{day}.{month:02d}")
-    return Span("day", month, day, month, day, year)
-
-
-def decade_span(number: int, month: int) -> Span:
-    if number not in (1, 2, 3):
-        raise GrammarError("deadline.three_decades", number=number)
-    first, last = (1, 11, 21)[number - 1], (10, 20, None)[number - 1]
-    return Span("decade", check_month(month), first, month, last)
-
-
-def numbered_span(unit: str, number: int) -> Span:
-    """Quarter or half-year number → its months: («III квартал» → July..September)."""
-    size = {"quarter": 3, "half": 6}[unit]
-    if not 1 <= number <= 12 // size:
-        raise GrammarError("deadline.no_such_period", unit=PERIOD_WORDS[unit], number=number)
-    return Span(unit, size * (number - 1) + 1, 1, size * number, None)
-
-
-def decade_without_month(symbols: list[Symbol]) -> Span:
-    raise GrammarError("deadline.decade_without_month")
-
-
-SIDE_BUILDERS: dict[str, Callable[[list[Symbol]], Span]] = {
-    "d": lambda t: day_span(*t[0].value),
-    "p": lambda t: day_span(*t[0].value),
-    "nm": lambda t: day_span(t[0].value, t[1].value),
-    "nkm": lambda t: decade_span(t[0].value, t[2].value),
-    "nk": decade_without_month,
-    "m": lambda t: Span("month", check_month(t[0].value), 1, t[0].value, None),
-    "nq": lambda t: numbered_span("quarter", t[0].value),
-    "nh": lambda t: numbered_span("half", t[0].value),
-    "y": lambda t: Span("year", year=t[0].value),
-    "G": lambda t: Span("year"),
-    "V": lambda t: Span("voting"),
-    "W": lambda t: Span("voting_first"),
-    "L": lambda t: Span("voting_last"),
-    "n": lambda t: Span("bare", first_day=t[0].value),
-}
-SIDE = r"(?:d|py?|nkmy?|nky?|nmy?|n[qh]y?|my?|y|G|V|W|L|n)"
-
-
-def symbols_to_span(symbols: list[Symbol]) -> Span:
-    """One side of a cell → its span; a trailing written year («март 2021») is set on the span."""
-    shape = shape_of(symbols)
-    if len(shape) > 1 and shape.endswith("y"):
-        return replace(SIDE_BUILDERS[shape[:-1]](symbols[:-1]), year=symbols[-1].value)
-    return SIDE_BUILDERS[shape](symbols)
-
-
-def bare_to_unit(number: int, like: Span) -> Span:
-    """A bare number takes the unit of the side after it: «15-16 марта», «I-II квартал», «1-2 декада мая»."""
-    if like.unit == "day":
-        return day_span(number, like.first_month)
-    if like.unit == "decade":
-        return decade_span(number, like.first_month)
-    if like.unit in ("quarter", "half"):
-        return numbered_span(like.unit, number)
-    raise GrammarError("deadline.number_without_month", number=number)
-
-
-def sides_to_spans(sides: list[list[Symbol]]) -> tuple[Span, ...]:
-    spans = [symbols_to_span(side) for side in sides]
-    for i in range(len(spans) - 1, -1, -1):
-        if spans[i].unit == "bare":
-            if i == len(spans) - 1:
-                raise GrammarError("deadline.number_without_month", number=spans[i].first_day)
-            spans[i] = bare_to_unit(spans[i].first_day, spans[i + 1])
-    return tuple(spans)
+    weekday: tuple[int, str] | None = None  # written beside the date (Monday = 0, as written), to be checked
 
 
 # ---------------------------------------------------------------- rules over the shape
@@ -134,7 +35,9 @@ def sides_to_spans(sides: list[list[Symbol]]) -> tuple[Span, ...]:
 
 RULES = [
     (re.compile(rf"T?({SIDE})"), "single"),
+    (re.compile(r"(z)(y)-(y)"), "season_years"),  # «зима 2021-2022»
     (re.compile(rf"T?S?({SIDE})[-PD]({SIDE})"), "range"),
+    (re.compile(rf"B({SIDE}),({SIDE})"), "range"),  # «между 5 и 17 июня»
     (re.compile(rf"({SIDE}(?:,{SIDE})+)"), "list"),
     (re.compile(rf"D({SIDE})"), "before_start"),
     (re.compile(rf"(?:N|E|DE)({SIDE})"), "before_end"),
@@ -153,12 +56,23 @@ def split_at_commas(symbols: list[Symbol]) -> list[list[Symbol]]:
     return sides
 
 
+def winter_of_two_years(season: Symbol, first: Symbol, second: Symbol) -> Reading:
+    """«зима 2021-2022» is the winter that starts in December 2021; no other season spans two years."""
+    if season.value != "winter" or second.value != first.value + 1:
+        raise GrammarError("deadline.not_understood", text=words_of([season, first, second]))
+    return Reading("single", (replace(season_span("winter"), year=first.value),))
+
+
 def match_to_reading(m: re.Match, kind: str, symbols: list[Symbol]) -> Reading:
     sides = [symbols[m.start(g) : m.end(g)] for g in range(1, m.re.groups + 1)]
+    if kind == "season_years":
+        return winter_of_two_years(*(side[0] for side in sides))
     if kind == "list":
         sides = split_at_commas(sides[0])
+    if kind == "single" and shape_of(sides[0]) == "G" and sides[0][0].text in YEAR_WORDS:
+        raise GrammarError("deadline.not_understood", text=words_of(symbols))  # «в год», «год»: which year?
     spans = sides_to_spans(sides)
-    if kind == "before_start" and spans[0].unit not in ("day", "voting"):
+    if kind == "before_start" and spans[0].unit not in ONE_DAY_UNITS:
         raise GrammarError("deadline.until_month")
     return Reading(kind, spans)
 
@@ -206,12 +120,12 @@ def phrase_reading(symbols: list[Symbol]) -> Reading:
     phrase = words_of([t for t in symbols if t.kind in "AO"])
     rest = trimmed([t for t in symbols if t.kind not in "AO"])
     if any(t.kind in DATE_KINDS for t in rest):
-        reading = symbols_to_dates(rest)
+        reading = dated_reading(rest)
         return replace(reading, warnings=(*reading.warnings, message("deadline.ignored", text=phrase)))
     return Reading(kind, warnings=(message("deadline.ignored", text=words_of(rest)),) if rest else ())
 
 
-def dated_reading(symbols: list[Symbol]) -> Reading:
+def voting_dated_reading(symbols: list[Symbol]) -> Reading:
     """Voting-day words beside written dates («в дни голосования 17-19 сентября») leave the dates to speak."""
     try:
         return symbols_to_dates(symbols)
@@ -221,6 +135,32 @@ def dated_reading(symbols: list[Symbol]) -> Reading:
             raise
     reading = symbols_to_dates(trimmed([t for t in symbols if t.kind != "V"]))
     return replace(reading, mentions_voting=True)
+
+
+def opens_last_time(symbols: list[Symbol], i: int) -> bool:
+    """«с», «до», «по» before a time that ends the cell belong to the time («18.09.2021 до 20.00»); before a
+    time followed by a date they are the deadline's own («до 18:00 20.08.2021»)."""
+    after = [t.kind for t in symbols[i + 1 :]]
+    return symbols[i].kind in "SDPN" and bool(after) and after[0] == "c" and set(after) <= set("c,-")
+
+
+def dated_reading(symbols: list[Symbol]) -> Reading:
+    """A time of day («в 10:00») beside one day is dropped; a weekday («пятница, 17 сентября») beside one
+    date is kept on the reading to be checked. Either beside anything else is not understood."""
+    weekdays = [(t.value, t.text) for t in symbols if t.kind == "w"]
+    clock = any(t.kind == "c" for t in symbols)
+    if not weekdays and not clock:
+        return voting_dated_reading(symbols)
+    rest = trimmed([t for i, t in enumerate(symbols) if t.kind not in "wc" and not opens_last_time(symbols, i)])
+    if clock and not rest:
+        raise GrammarError("deadline.time_without_day", text=words_of(symbols))
+    reading = voting_dated_reading(rest) if rest else None
+    if clock and any(s.unit not in ONE_DAY_UNITS for s in reading.spans):
+        raise GrammarError("deadline.time_without_day", text=words_of(symbols))
+    one_date = reading and reading.kind == "single" and reading.spans[0].unit == "day"
+    if weekdays and (len(weekdays) > 1 or not one_date):
+        raise GrammarError("deadline.weekday_without_date", text=words_of(symbols))
+    return replace(reading, weekday=weekdays[0] if weekdays else None)
 
 
 def symbols_to_reading(symbols: list[Symbol]) -> Reading:

@@ -1,8 +1,11 @@
 """Deadline cells («до 01 марта», «III квартал», «в дни голосования») → typed `Deadline`s.
 
-`deadline_grammar` reads what a cell says as calendar spans; this module gives them years (written,
+`deadlines.grammar` reads what a cell says as calendar spans; this module gives them years (written,
 the plan's, the campaign window's or the voting days'), turns them into dates and flags what looks
-wrong without changing it. Anything not understood stays `unparsed` with the raw text and the reason.
+wrong without changing it (`deadlines.checks`). What the grammar cannot read is tried, in this order, as
+a day counted from a campaign event (`deadlines.events`) and as one complete date wrapped in other words
+(`deadlines.noise`, dateparser). Anything still not understood stays `unparsed` with the raw text and the
+reason: never a guessed date.
 """
 
 from calendar import monthrange
@@ -10,13 +13,25 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extractors.deadlines.grammar import GrammarError, Reading, Span, text_to_reading
+from extractors.deadlines.checks import (
+    EARLIEST,
+    FAR_YEARS,
+    LATEST,
+    outside_years,
+    sanity_warnings,
+    weekday_warnings,
+)
+from extractors.deadlines.events import text_to_event_deadline
+from extractors.deadlines.grammar import Reading, text_to_reading
+from extractors.deadlines.noise import noisy_date_reading
+from extractors.deadlines.spans import GrammarError, Span
 from extractors.deadlines.symbols import normalise
 from schemas import Deadline, Message, PlanContext, message
 
-PRECISIONS = ("day", "decade", "month", "quarter", "half", "year")
+PRECISIONS = ("day", "decade", "month", "season", "quarter", "half", "year")
 PHRASE_KINDS = ("recurring", "as_needed", "ongoing")
-EARLIEST, LATEST = 1990, 2100
+VOTING_ANCHORS = {"voting": "voting_days", "voting_first": "voting_first_day", "voting_last": "voting_day"}
+NO_CONTEXT_YEAR = 2020  # the century of a two-digit year when nothing about the plan is known
 
 
 def voting_span(context: PlanContext) -> Span:
@@ -31,8 +46,14 @@ def voting_span(context: PlanContext) -> Span:
 # ---------------------------------------------------------------- years
 
 
+def crosses_year(span: Span) -> int:
+    """A winter («зима 2021») ends in the year after the one it is named by."""
+    return int(span.last_month < span.first_month)
+
+
 def month_bounds(span: Span, year: int) -> tuple[date, date]:
-    return date(year, span.first_month, 1), date(year, span.last_month, monthrange(year, span.last_month)[1])
+    end_year = year + crosses_year(span)
+    return date(year, span.first_month, 1), date(end_year, span.last_month, monthrange(end_year, span.last_month)[1])
 
 
 def campaign_year(span: Span, context: PlanContext) -> int | None:
@@ -60,13 +81,25 @@ def inferred_year(span: Span, context: PlanContext) -> tuple[int, str]:
     raise GrammarError("deadline.no_year")
 
 
+def full_year(year: int | None, context: PlanContext) -> int | None:
+    """A two-digit year takes the century that puts it nearest the plan's year: «99» in a 2021 plan is
+    1999, not 2099 (a year that far off is then flagged, like any other)."""
+    if year is None or year >= 100:
+        return year
+    known = context.voting_end or context.voting_start or context.approved_on
+    reference = context.plan_year or (known.year if known else NO_CONTEXT_YEAR)
+    return min((century + year for century in (1900, 2000, 2100)), key=lambda y: abs(y - reference))
+
+
 def crosses_new_year(left: Span, right: Span) -> int:
     return int(left.first_month > right.first_month)
 
 
 def years_of(spans: tuple[Span, ...], context: PlanContext) -> tuple[list[int], str]:
     """Written years kept; the others borrowed from the neighbour, rolling over New Year where needed."""
-    years = [s.year for s in spans]
+    years = [full_year(s.year, context) for s in spans]
+    if len(spans) > 1 and any(crosses_year(s) and s.year is None for s in spans):
+        raise GrammarError("deadline.which_winter")  # «зимой и летом 2001 года»: which winter?
     written = [i for i, y in enumerate(years) if y is not None]
     source = "explicit"
     if not written:
@@ -81,11 +114,12 @@ def years_of(spans: tuple[Span, ...], context: PlanContext) -> tuple[list[int], 
 
 
 def span_dates(span: Span, year: int) -> tuple[date, date]:
-    if not EARLIEST <= year <= LATEST:
-        raise GrammarError("deadline.year_out_of_range", year=year)
-    last_day = span.last_day or monthrange(year, span.last_month)[1]
+    end_year = year + crosses_year(span)
+    if not EARLIEST <= year <= LATEST or end_year > LATEST:
+        raise GrammarError("deadline.year_out_of_range", year=year if year < EARLIEST else end_year)
+    last_day = span.last_day or monthrange(end_year, span.last_month)[1]
     try:
-        return date(year, span.first_month, span.first_day), date(year, span.last_month, last_day)
+        return date(year, span.first_month, span.first_day), date(end_year, span.last_month, last_day)
     except ValueError:
         raise GrammarError("deadline.no_such_date", date=f"{span.first_day:02d}.{span.first_month:02d}.{year}") from None
 
@@ -126,12 +160,7 @@ def bounds_of(kind: str, spans: tuple[Span, ...], dates: list[tuple[date, date]]
         return {"kind": "date" if one_day else "range", "start": dates[0][0], "end": dates[0][1]}
     if kind == "list":
         days = sorted(d for d, _ in dates) if all(s.unit == "day" for s in spans) else []
-        return {
-            "kind": "range",
-            "start": min(d for d, _ in dates),
-            "end": max(e for _, e in dates),
-            "dates": days,
-        }
+        return {"kind": "range", "start": min(d for d, _ in dates), "end": max(e for _, e in dates), "dates": days}
     return {
         "range": {"kind": "range", "start": dates[0][0], "end": dates[-1][1]},
         "before_start": {"kind": "before", "end": dates[0][0]},
@@ -141,59 +170,68 @@ def bounds_of(kind: str, spans: tuple[Span, ...], dates: list[tuple[date, date]]
     }[kind]
 
 
+def anchor_of(spans: tuple[Span, ...], bounds: dict, context: PlanContext) -> tuple[str | None, int | None]:
+    """The voting word a date was resolved from; for one end of the voting days alone («до первого дня
+    голосования») also the days from that end, as `events` counts them."""
+    units = [s.unit for s in spans if s.unit in VOTING_ANCHORS]
+    if not units:
+        return None, None
+    anchor = VOTING_ANCHORS[units[0]]
+    if len(spans) > 1 or anchor == "voting_days":
+        return anchor, None
+    day = context.voting_start if anchor == "voting_first_day" else (context.voting_end or context.voting_start)
+    reference = bounds.get("end") if bounds["kind"] == "before" else bounds.get("start")
+    return anchor, (reference - day).days
+
+
 def reading_to_deadline(raw: str, reading: Reading, context: PlanContext) -> Deadline:
     warnings = list(reading.warnings)
     if reading.kind in PHRASE_KINDS:
         return Deadline(raw=raw, kind=reading.kind, recurrence=reading.recurrence, warnings=warnings)
     dates, source = spans_to_dates(reading, context)
-    voting = any(s.unit.startswith("voting") for s in reading.spans)
+    if reading.kind == "list" and [d for d, _ in dates] != sorted(d for d, _ in dates):
+        raise GrammarError("deadline.list_out_of_order")  # «24.01.2017, 2015 год, 1 апреля»: not one span
     if reading.mentions_voting:
         warnings.extend(voting_mismatch(dates, context))
-    return Deadline(
-        raw=raw,
-        **bounds_of(reading.kind, reading.spans, dates),
-        precision=precision_of(reading.spans),
-        anchor="voting_days" if voting else None,
-        year_source=source,
-        warnings=warnings,
-    )
+    bounds = bounds_of(reading.kind, reading.spans, dates)
+    anchor, offset = anchor_of(reading.spans, bounds, context)
+    deadline = Deadline(raw=raw, **bounds, precision=precision_of(reading.spans), anchor=anchor,
+                        offset_days=offset, year_source=source, warnings=warnings)
+    deadline.warnings.extend(weekday_warnings(deadline, reading.weekday))
+    return deadline
 
 
-def voting_mismatch(dates: list[tuple[date, date]], context: PlanContext) -> list[str]:
-    """«в дни голосования 17-19 сентября»: the written dates are kept; say if the plan's voting days differ."""
+def voting_mismatch(dates: list[tuple[date, date]], context: PlanContext) -> list[Message]:
+    """«в дни голосования 18-20 сентября»: the written dates are kept; say if they are not among the plan's
+    voting days («в день голосования (19 сентября)» of a vote on 17–19 September is)."""
     if not context.voting_start or not context.voting_end:
         return []
-    if dates[0][0] == context.voting_start and dates[-1][1] == context.voting_end:
+    if context.voting_start <= dates[0][0] and dates[-1][1] <= context.voting_end:
         return []
     return [message("deadline.voting_mismatch", start=context.voting_start, end=context.voting_end)]
 
 
-# ---------------------------------------------------------------- sanity
+# ---------------------------------------------------------------- the fallbacks
 
 
-def sanity_warnings(deadline: Deadline, context: PlanContext) -> list[Message]:
-    """Kept as read, but flagged: before approval, end before start, a year far from the plan's."""
-    days = [d for d in (deadline.start, deadline.end) if d is not None]
-    warnings = []
-    if context.approved_on and max(days) < context.approved_on:
-        warnings.append(message("deadline.before_approval", approved_on=context.approved_on))
-    elif context.approved_on and min(days) < context.approved_on:
-        warnings.append(message("deadline.starts_before_approval", approved_on=context.approved_on))
-    if deadline.start and deadline.end and deadline.end < deadline.start:
-        warnings.append(message("deadline.end_before_start"))
-    far = sorted({d.year for d in days if context.plan_year and abs(d.year - context.plan_year) > 2})
-    warnings.extend(message("deadline.far_year", year=y, plan_year=context.plan_year) for y in far)
-    return warnings
+def noisy_date_deadline(raw: str, text: str, context: PlanContext) -> Deadline | None:
+    """One complete date among words the grammar does not know — kept only near the plan's year."""
+    reading = noisy_date_reading(raw, text)
+    if reading is None:
+        return None
+    deadline = reading_to_deadline(raw, reading, context)
+    plan_year = context.plan_year or (context.approved_on.year if context.approved_on else None)
+    if plan_year is None or abs(deadline.start.year - plan_year) > FAR_YEARS:
+        return None
+    return deadline
 
 
 def checked(deadline: Deadline, context: PlanContext) -> Deadline:
-    days = [d for d in (deadline.start, deadline.end, *deadline.dates) if d is not None]
-    if not days:
-        return deadline
-    outside = [d for d in days if not EARLIEST <= d.year <= LATEST]
+    outside = outside_years(deadline)
     if outside:
         return unparsed(deadline.raw, message("deadline.year_out_of_range", year=outside[0].year))
-    deadline.warnings.extend(sanity_warnings(deadline, context))
+    if deadline.start or deadline.end:
+        deadline.warnings.extend(sanity_warnings(deadline, context))
     return deadline
 
 
@@ -211,14 +249,22 @@ def raw_to_deadline(raw: str, context: PlanContext) -> Deadline:
     try:
         return checked(reading_to_deadline(raw, text_to_reading(text), context), context)
     except GrammarError as error:
-        return unparsed(raw, error.message)
+        why = error.message
+    for fallback in (text_to_event_deadline, noisy_date_deadline):
+        try:
+            found = fallback(raw, text, context)
+        except GrammarError:
+            found = None
+        if found is not None:
+            return checked(found, context)
+    return unparsed(raw, why)
 
 
 @lru_cache(maxsize=65536)
-def cached_deadline(
-    raw: str, year: int | None, approved: date | None, start: date | None, end: date | None
-) -> Deadline:
-    context = PlanContext(plan_year=year, approved_on=approved, voting_start=start, voting_end=end)
+def cached_deadline(raw: str, year: int | None, approved: date | None, start: date | None, end: date | None,
+                    events: tuple[tuple[str, date], ...] = ()) -> Deadline:
+    context = PlanContext(plan_year=year, approved_on=approved, voting_start=start, voting_end=end,
+                          events=dict(events))
     try:
         return raw_to_deadline(raw, context)
     except Exception as error:  # noqa: BLE001 — a deadline cell must never stop a document
@@ -230,5 +276,7 @@ def normalize_deadline(raw: str, context: PlanContext) -> Deadline:
     if not isinstance(raw, str):
         raw = "" if raw is None else str(raw)
     c = context if isinstance(context, PlanContext) else PlanContext()
-    found = cached_deadline(raw, c.plan_year, c.approved_on, c.voting_start, c.voting_end)
-    return found.model_copy(deep=True)
+    events = tuple(sorted(c.events.items()))
+    found = cached_deadline(raw, c.plan_year, c.approved_on, c.voting_start, c.voting_end, events)
+    # A copy whose lists are its own: dates and messages are immutable, so a deep copy (5× slower) adds nothing.
+    return found.model_copy(update={"dates": list(found.dates), "warnings": list(found.warnings)})

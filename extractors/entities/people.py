@@ -29,7 +29,9 @@ PATTERNS = {
     ),
 }
 PATRONYMIC_ENDING = re.compile(r"(?:ович|евич|овн|евн|ичн)[а-я]{0,3}$|(?:оглы|кызы)$")
-NOT_SURNAME_POS = {"ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"}
+# A word only these can be is not a surname. Short adjectives and participles are left out on purpose:
+# pymorphy2 reads many surnames so («Лейно», «Бобрикова», «Хямяляйнен»), and next to initials they are names.
+NOT_SURNAME_POS = {"ADJF", "PRTF", "VERB", "INFN", "ADVB", "PREP", "CONJ", "PRCL", "NPRO"}
 NOT_SURNAMES = {
     *ORG_PATTERNS["org_heads"], *ORG_PATTERNS["group_heads"], *ORG_PATTERNS["member_heads"],
     *ORG_PATTERNS["role_heads"], *ORG_PATTERNS["region_nouns"], "россия", "федерация", "рф", "город",

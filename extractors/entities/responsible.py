@@ -1,6 +1,7 @@
 """Responsible bodies, groups and people of a responsible cell; partners mentioned in an activity's text.
 
 `read_responsible` reads one «Ответственный» cell into a `ResponsibleParty`: people first (extractors.entities.people),
+posts with nobody named in them («Председатель Общественной палаты») as roles,
 then what is left cut into phrases (extractors.entities.responsible_phrases), each phrase named in the nominative with the
 plan's own region filled in («Общественная палата края» → «Общественная палата Хабаровского края») and its
 abbreviations spelled out. Only the leading noun phrase is put into the nominative; its genitive complement
@@ -31,11 +32,12 @@ def read_responsible(raw: str, region: Region | None) -> ResponsibleParty:
     """«Белоглазов А.С. КГКУ "Аппарат Общественной палаты края"» → a person and an organisation."""
     matches = find_person_matches(raw)
     phrases = cell_to_phrases(without_spans(raw, [(m.start, m.end) for m in matches]))
-    group_kinds = {"group"} if matches else {"group", "role"}  # a post with nobody named is who answers
     return ResponsibleParty(
         persons=unique([m.name for m in matches]),
         orgs=unique_orgs([phrase_to_org(p, region) for p in phrases if p.kind == "org"]),
-        groups=unique([phrase_name(p, region) for p in phrases if p.kind in group_kinds]),
+        groups=unique([phrase_name(p, region) for p in phrases if p.kind == "group"]),
+        # a post beside a named person is that person's; a post with nobody named is who answers
+        roles=[] if matches else unique([phrase_name(p, region) for p in phrases if p.kind == "role"]),
     )
 
 

@@ -71,11 +71,13 @@ def starts_phrase(tokens: list[Token], index: int, lowercase_ok: bool) -> bool:
 
 
 def continues_phrase(tokens: list[Token], index: int) -> bool:
-    """After a preposition, or the genitive of what the body before belongs to («отделение Ассоциации»)."""
+    """After a preposition, or the genitive of what the body or the post before belongs to («отделение
+    Ассоциации», «координатор Ассоциации «НОМ»»)."""
     before = tokens[index - 1]
     if before.text.lower() in PREPOSITIONS:
         return True
-    return before.lemma in COMPLEMENT_HEADS and any(c == "gent" for c, _ in head_phrase_forms(tokens, index))
+    belongs = before.lemma in COMPLEMENT_HEADS or HEADS.get(before.lemma) == "role"
+    return belongs and any(c == "gent" for c, _ in head_phrase_forms(tokens, index))
 
 
 def head_phrase_forms(tokens: list[Token], index: int) -> list[tuple[str, str]]:

@@ -1,5 +1,6 @@
 """What a plan says about itself outside its table: its title (`title`), approval (`approval`), the
-election and the voting days it states (`election`), its region and its year.
+election, the voting days, the day it was called for and the day it was called (`election`), its region
+and its year.
 
 Only complete dates are read here (`dates`). A fact the text does not state stays None; an undecided
 region or year says why in `reasons`.
@@ -9,7 +10,13 @@ import re
 from datetime import date
 
 from extractors.facts.approval import read_approval
-from extractors.facts.election import election_year, read_election, read_voting_days
+from extractors.facts.election import (
+    election_year,
+    read_election,
+    read_election_called_on,
+    read_election_day,
+    read_voting_days,
+)
 from extractors.facts.title import collapse, read_title
 from extractors.regions import region_from_body, region_of_document
 from schemas import Message, PlanFacts, message
@@ -63,6 +70,8 @@ def read_plan_facts(header_text: str, body_text: str) -> PlanFacts:
     plan_year, year_reason = read_plan_year(
         title, election_year(rest, voting_start), approval.get("approved_on"), body_without_header
     )
+    if voting_start is None and plan_year:  # «голосование пройдёт 18–20 сентября»: the plan's year
+        voting_start, voting_end = read_voting_days(rest, plan_year)
     reasons += region_reasons + ([year_reason] if year_reason else [])
     return PlanFacts(
         title=title,
@@ -70,6 +79,8 @@ def read_plan_facts(header_text: str, body_text: str) -> PlanFacts:
         election=read_election(rest),
         voting_start=voting_start,
         voting_end=voting_end,
+        election_day=read_election_day(rest),
+        election_called_on=read_election_called_on(rest),
         reasons=reasons,
         **region,
         **approval,

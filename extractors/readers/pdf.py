@@ -15,6 +15,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
 from extractors.readers.pdf_work import WorkCounter, find_tables_counted
+from extractors.tables.columns import is_plan_header
 from schemas import (
     DocumentContent,
     EmptyFileError,
@@ -25,6 +26,7 @@ from schemas import (
 )
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+HEADER_ROWS = 5  # a plan table's header is among its first rows
 
 
 def read_pdf(path: Path) -> DocumentContent:
@@ -72,13 +74,19 @@ def pdf_to_content(pdf) -> DocumentContent:
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
     refuse_unreadable_text(content, chars, images)
-    if not page_tables:
-        page_tables = pages_to_borderless_tables(pdf.pages)
-        if page_tables:
-            keep_text_above_borderless_table(content, pdf.pages, page_tables[0])
+    if not any(holds_plan_header(t) for t in page_tables):
+        # a borderless plan, maybe followed by a ruled table that is not one («Состав штаба»)
+        ruled_tops = {t.page: t.top for t in reversed(page_tables)}
+        if borderless := pages_to_borderless_tables(pdf.pages, ruled_tops):
+            keep_text_above_borderless_table(content, pdf.pages, borderless[0])
+            page_tables = borderless + [t for t in page_tables if t.page >= borderless[-1].page]
     content.tables = stitch_page_tables(page_tables)
     content.table_positions = [table_position(content, t.page) for t in content.tables]
     return content
+
+
+def holds_plan_header(piece: PageTable) -> bool:
+    return any(is_plan_header([" ".join((t or "").split()) for t in row]) for row in piece.rows[:HEADER_ROWS])
 
 
 def keep_text_above_borderless_table(content: DocumentContent, pages, first: PageTable) -> None:

@@ -5,28 +5,56 @@ page, leaving a fragment at the top of the next page. pdfplumber sees each page 
 pieces with the same column positions are one table, a repeated header row is dropped, and a fragment
 row (empty first cell, and either an empty cell or only continuing — lower-case — text) is joined into
 the row above.
+
+pdfplumber gives `None` for every grid slot a merged cell covers (its #420), whichever way it was merged.
+A slot covered by the cell on its left widens that cell; a slot covered from above (a deadline merged
+over three rows) is marked `ABOVE` and repeats the text of the cell above it, as a merged DOCX cell does —
+it must never widen its left neighbour (the row after a vertical merge took its deadline from the title).
 """
 
 from dataclasses import dataclass, field
 
+from extractors.readers.pdf_cells import is_known_word, may_begin_a_title, mend_broken_words
 from schemas import Cell, RawRow, RawTable
 
 COLUMN_TOLERANCE = 6.0  # points
+ABOVE = "\x00merged-from-above"  # a slot covered by the merged cell above it
 
 
 @dataclass
 class PageTable:
     page: int
-    rows: list[list[str | None]]  # None marks a slot covered by a merged cell
+    rows: list[list[str | None]]  # None: a slot covered by the cell on its left; ABOVE: by the cell above
     column_x: list[float] = field(default_factory=list)
     top: float = 0.0
     bordered: bool = True
     numbered: bool = False  # borderless only: rows start where the «№» column holds a number
+    columns: tuple | None = None  # borderless only: column starts and slack (pdf_columns.CharColumns)
+    cut_words: bool = False  # borderless only: columns closer than a space, words cut at them
+    packed: bool = False  # borderless only: rows follow line to line, told apart by their cells
+    first_right: float = 0.0  # borderless only: where the first column's lines end
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
         xs = sorted({round(c[0], 1) for c in table.cells})
-        return cls(page=page, rows=table.extract(), column_x=xs, top=table.bbox[1])
+        rows = [mark_covered_from_above([mend_broken_words(t, box, table.page) for t, box in zip(texts, row.cells)],
+                                        row.cells, xs) for texts, row in zip(table.extract(), table.rows)]
+        return cls(page=page, rows=rows, column_x=xs, top=table.bbox[1])
+
+
+def mark_covered_from_above(texts: list[str | None], boxes: list[tuple | None], xs: list[float]) -> list:
+    """A covered slot whose left neighbour does not reach over it is covered by a cell from above."""
+    marked: list[str | None] = []
+    reach = None  # the right edge of the last cell that starts in this row
+    for col, (text, box) in enumerate(zip(texts, boxes)):
+        if box is not None:
+            reach = box[2]
+            marked.append(text)
+        else:
+            left_edge = xs[col] if col < len(xs) else None
+            widens = reach is not None and left_edge is not None and reach > left_edge + 1
+            marked.append(None if widens else ABOVE)
+    return marked
 
 
 def stitch_page_tables(pieces: list[PageTable]) -> list[RawTable]:
@@ -56,27 +84,45 @@ def continues(previous: PageTable | None, piece: PageTable) -> bool:
 
 
 def append_piece(table: RawTable, piece: PageTable) -> None:
-    rows = [slots_to_cells(r) for r in piece.rows]
     first_on_page = True
-    for cells in rows:
+    for slots in piece.rows:
+        cells = slots_to_cells(slots, table.rows[-1] if table.rows else None)
         texts = [c.text for c in cells]
         if table.rows and first_on_page and same_texts(texts, table.rows[0].texts):
             continue  # the header row Word repeats on every page
         if table.rows and first_on_page and is_fragment(cells, table.n_cols):
-            join_fragment(table.rows[-1], cells)
+            join_fragment(table.rows[-1], cells, piece.page)
         else:
             table.rows.append(RawRow(cells=cells, index=len(table.rows) + 1, page=piece.page))
         first_on_page = False
 
 
-def slots_to_cells(slots: list[str | None]) -> list[Cell]:
+def slots_to_cells(slots: list[str | None], above: RawRow | None = None) -> list[Cell]:
     cells: list[Cell] = []
     for col, text in enumerate(slots):
-        if text is None and cells:
+        if text == ABOVE and cells and cells[-1].merged_from_above and covering(above, col) is covering(
+                above, cells[-1].col):
+            cells[-1].span += 1  # a block merged both ways: one cell, as wide as the one above
+        elif text == ABOVE:
+            cells.append(cell_from_above(above, col))
+        elif text is None and cells:
             cells[-1].span += 1
         else:
             cells.append(Cell(text=(text or "").strip(), col=col))
     return cells
+
+
+def cell_from_above(above: RawRow | None, col: int) -> Cell:
+    """The merged cell's text, as every row it spans reads it (empty at the top of a page: a merge broken
+    by the page starts again there)."""
+    cell = covering(above, col)
+    if cell is None:
+        return Cell(text="", col=col)
+    return Cell(text=cell.text, col=col, span=1, merged_from_above=True)
+
+
+def covering(row: RawRow | None, col: int) -> Cell | None:
+    return next((c for c in row.cells if c.col <= col < c.col + c.span), None) if row else None
 
 
 def same_texts(a: list[str], b: list[str]) -> bool:
@@ -84,29 +130,50 @@ def same_texts(a: list[str], b: list[str]) -> bool:
 
 
 def is_fragment(cells: list[Cell], n_cols: int) -> bool:
-    """The top of a row Word broke across the page: only continuing (lower-case) text, or an empty first
-    cell («№») beside another empty cell or mostly continuing text. A genuinely unnumbered row has all its
-    cells filled, starting with capitals."""
+    """The top of a row Word broke across the page: only continuing (lower-case) text; or an empty first
+    cell («№») beside another empty cell or continuing text; or, in a table without «№» whose first column
+    is the title, a first cell that cannot start a title («штаба», «Общественной палаты») beside an empty
+    cell, or a first cell alone («Общественного штаба для …» with the other cells empty). A genuinely new
+    row has its cells filled, starting with capitals."""
     texts = [c.text for c in cells]
     if len(cells) < 2 or len(cells) < n_cols or not any(texts):
         return False
-    if all(starts_as_continuation(t) for t in texts if t):
+    filled = [t for t in texts if t]
+    if any(starts_as_continuation(t) for t in filled) and all(
+            starts_as_continuation(t) or t[:1].isdigit() for t in filled[1:] or filled) and \
+            (starts_as_continuation(filled[0]) or not texts[0]):
+        return True  # «граждан, поступивших …» beside «13 марта» (the end of «с 10 февраля по»)
+    if texts[0] and len(texts) >= 3 and not any(texts[1:]):
+        return True
+    if texts[0] and not all(texts) and (starts_as_continuation(texts[0]) or texts[0][:1].isupper()
+                                        and not may_begin_a_title(texts[0].split()[0])):
         return True
     if texts[0]:
         return False
     rest = [t for t in texts[1:] if t]
-    continuing = sum(starts_as_continuation(t) for t in rest)
-    return len(rest) < len(texts) - 1 or 2 * continuing >= len(rest)  # «Сергеевна» may continue a name
+    return len(rest) < len(texts) - 1 or any(starts_as_continuation(t) for t in rest)
 
 
 def starts_as_continuation(text: str) -> bool:
-    first = text.lstrip("•-–— ")[:1]
-    return bool(first) and (first.islower() or first in ",;:)»\"")
+    first = text.lstrip("•-–— «\"(")[:1]
+    return bool(first) and (first.islower() or first in ".,;:)»\"")
 
 
-def join_fragment(row: RawRow, fragment: list[Cell]) -> None:
+def join_fragment(row: RawRow, fragment: list[Cell], page: int) -> None:
+    row.joined_pages.append(page)
     by_col = {c.col: c for c in row.cells}
     for cell in fragment:
         target = by_col.get(cell.col)
         if target is not None and cell.text:
-            target.text = f"{target.text}\n{cell.text}" if target.text else cell.text
+            target.text = f"{target.text}{broken_across(target.text, cell.text)}{cell.text}" if target.text \
+                else cell.text
+
+
+def broken_across(above: str, below: str) -> str:
+    """The joint of a cell broken by the page: none inside a word broken there without a hyphen (the
+    pieces make a known word and one of them is none: «согласовани» / «ю»), else a line break."""
+    last, first = above.split()[-1], below.split()[0].rstrip(",.;:)»")
+    if last[-1:].islower() and first[:1].islower() and is_known_word(last + first) and not (
+            is_known_word(last) and is_known_word(first)):
+        return ""
+    return "\n"

@@ -4,14 +4,18 @@
   line without the tab continues the last cell (the Kuzbass seed);
 - *row per line*: cells separated by tabs on one line (the Khabarovsk seed).
 
-Lines outside the table are paragraphs (title, approval block). A text with no tabs at all may still be a
-plan written as a numbered list; that is `extractors.tables.list_plans`'s job.
+Lines outside the table are paragraphs (title, approval block). A text without tabs may be a table pasted
+from the web or an e-mail — cells separated by «|» or Markdown (`text_pipes`), or fixed-width columns
+separated by runs of spaces (`text_columns`) — or a plan written as a numbered list; that is
+`extractors.tables.list_plans`'s job.
 """
 
 import re
 from pathlib import Path
 
 from extractors.encodings import decode_text
+from extractors.readers.text_columns import fixed_width_to_content
+from extractors.readers.text_pipes import pipes_to_content
 from extractors.tables.list_plans import looks_like_closing_line
 from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable
 
@@ -23,6 +27,10 @@ def read_text(path: Path) -> DocumentContent:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if sum(1 for line in lines if line.startswith("\t")) >= 4 and not any_inner_tabs(lines):
         return cell_per_line_to_content(lines)
+    if not any("\t" in line for line in lines):
+        for pasted_table_to_content in (pipes_to_content, fixed_width_to_content):
+            if content := pasted_table_to_content(lines):
+                return content
     return row_per_line_to_content(lines)
 
 

@@ -27,6 +27,9 @@ COLUMNS = [
     Column("title", ("мероприят", "наименован", "формат мероприят", "вид работ", "направлен", "действ",
                      "меропр"), ("мероприяти",)),
 ]
+# A role read from several sub-columns of a two-level header joins their cells with these («01.03.2021 –
+# 15.06.2021» from «начало» / «окончание», «Иванов И.И., председатель комиссии» from «ФИО» / «должность»).
+SUBCOLUMN_JOINERS = {"deadline": " – ", "responsible": ", "}
 TITLE_PHRASES = ("формат мероприят", "наименование мероприят")  # before «срок»/«цел» can claim them
 SPACE = re.compile(r"\s+")
 

@@ -16,9 +16,16 @@ RECURRENCE_LABELS = {
     "daily": "ежедневно", "weekly": "еженедельно", "monthly": "ежемесячно",
     "quarterly": "ежеквартально", "yearly": "ежегодно",
 }
+# What a deadline counts from (schemas/deadline.py `Anchor`), as the Excel sheet names it.
+ANCHOR_LABELS = {
+    "voting_days": "дни голосования", "voting_day": "день голосования",
+    "voting_first_day": "первый день голосования", "election_called": "назначение выборов",
+    "candidates_registered": "регистрация кандидатов", "results_established": "подведение итогов выборов",
+    "results_published": "опубликование результатов выборов", "plan_approved": "утверждение плана",
+}
 STATUS_LABELS = {
     "ingested": "принят", "superseded": "заменён новой версией", "duplicate": "точная копия",
-    "quarantined": "отложен (карантин)", "waiting": "ждёт следующего приёма",
+    "quarantined": "отложен (карантин)", "unpacked": "архив распакован", "waiting": "ждёт следующего приёма",
 }
 # The order of the campaign: set up, recruit and train, work with others, inform, watch, sum up.
 CATEGORY_ORDER = [
@@ -39,6 +46,14 @@ def category_label(category: str) -> str:
 
 def russian_date(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day else ""
+
+
+def anchor_words(anchor: str | None, offset: int | None) -> str:
+    """«за 10 дней до дня голосования» → «день голосования −10 дн.»; «в дни голосования» → «дни голосования»."""
+    if not anchor:
+        return ""
+    counted = f" {'+' if offset > 0 else '−'}{abs(offset)} дн." if offset else ""
+    return ANCHOR_LABELS.get(anchor, anchor) + counted
 
 
 def offset_words(days: int | None) -> str:

@@ -212,4 +212,4 @@ def activities_quality_html(activities: list[Activity], records: list[DocumentRe
                "Срок, замечание или причина"]
     return (f"<h3>Что проверить</h3><p>Нераспознанных сроков: {unparsed}; мероприятий с замечаниями к сроку: "
             f"{warned}; без категории («Прочее»): {other}.</p>"
-            + (table_html(headers, [list(i) for i in items]) if items else ""))
+            + (table_html(headers, [list(i[:7]) for i in items]) if items else ""))

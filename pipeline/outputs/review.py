@@ -1,16 +1,21 @@
-"""What a person should look at before trusting the numbers: unparsed deadlines, deadline warnings,
-documents whose region was not decided and quarantined files — each with the words that explain it."""
+"""What a person should look at before trusting the numbers: every open doubt about an activity (its
+`review_reasons`), the documents whose facts stayed undecided and the files that were not ingested — each
+with the words that explain it, and what a correction would change."""
 
 from typing import NamedTuple
 
 from pipeline.outputs.labels import region_of
+from pipeline.review.corrections import shown
+from pipeline.review.reasons import REASON_FIELDS
 from schemas import Activity, DocumentRecord
-from schemas.messages import render_all
 
-UNPARSED = "Срок не распознан"
-WARNING = "Замечание к сроку"
-NO_REGION = "Регион документа не определён"
-QUARANTINED = "Файл отложен (карантин)"
+QUARANTINED = "Файл не принят"
+UNDECIDED = "Не определено в документе"
+ACTIVITY = "Мероприятие"
+# Which document field a note about an undecided fact asks to correct.
+NOTE_FIELDS = {"fact.no_region": "region_code", "fact.competing_regions": "region_code",
+               "fact.region_body_silent": "region_code", "fact.no_year": "plan_year",
+               "fact.late_approval": "plan_year", "fact.undated_approval": "approved_on"}
 
 
 class ReviewItem(NamedTuple):
@@ -20,28 +25,34 @@ class ReviewItem(NamedTuple):
     page: int | None
     row: int | None
     subject: str  # the activity's title or the document's title
-    text: str  # the raw deadline, the warnings or the reason
+    text: str  # why: the doubt, the note or the reason
+    target: str = ""  # activity_id or document_id a correction names
+    field: str | None = None  # the field a correction would change
+    current: str = ""  # that field's value now
+    code: str = ""  # the doubt's code (review_reason)
+    is_document: bool = False
 
 
 def activity_items(a: Activity) -> list[ReviewItem]:
-    where = (region_of(a), a.source_file, a.source_page, a.source_row, a.title)
     items = []
-    if a.deadline_kind == "unparsed":
-        why = render_all(a.deadline_warnings)
-        items.append(ReviewItem(UNPARSED, *where, f"«{a.deadline_raw}»" + (f" — {why}" if why else "")))
-    elif a.deadline_warnings:
-        warnings = render_all(a.deadline_warnings)
-        items.append(ReviewItem(WARNING, *where, f"«{a.deadline_raw}»: {warnings}"))
+    for reason in a.review_reasons:
+        field = REASON_FIELDS.get(reason.code)
+        items.append(ReviewItem(ACTIVITY, region_of(a), a.source_file, a.source_page, a.source_row, a.title,
+                                reason.text, a.activity_id, field, shown(getattr(a, field)) if field else "",
+                                reason.code))
     return items
 
 
 def record_items(r: DocumentRecord) -> list[ReviewItem]:
     where = (region_of(r), r.source_file, None, None, r.title or "")
     if r.status == "quarantined":
-        return [ReviewItem(QUARANTINED, *where, r.reason or "причина не записана")]
-    if r.status == "ingested" and not r.region_name:
-        return [ReviewItem(NO_REGION, *where, r.reason or "регион не найден")]
-    return []
+        return [ReviewItem(QUARANTINED, *where, r.reason or "причина не записана", r.document_id,
+                           is_document=True)]
+    if r.status != "ingested":
+        return []
+    return [ReviewItem(UNDECIDED, *where, note.text, r.document_id, NOTE_FIELDS[note.code],
+                       shown(getattr(r, NOTE_FIELDS[note.code])), note.code, True)
+            for note in r.reasons if note.code in NOTE_FIELDS]
 
 
 def review_items(activities: list[Activity], records: list[DocumentRecord]) -> list[ReviewItem]:

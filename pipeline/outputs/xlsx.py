@@ -16,6 +16,7 @@ from pipeline.outputs.labels import (
     KIND_LABELS,
     RECURRENCE_LABELS,
     STATUS_LABELS,
+    anchor_words,
     categories,
     category_label,
 )
@@ -52,6 +53,7 @@ ACTIVITY_COLUMNS = [
     ("Начало", 12, lambda a: a.deadline_start),
     ("Окончание", 12, lambda a: a.deadline_end),
     ("Повторяемость", 14, lambda a: RECURRENCE_LABELS.get(a.recurrence or "", a.recurrence)),
+    ("Отсчёт от события", 22, lambda a: anchor_words(a.deadline_anchor, a.deadline_offset_days)),
     ("Замечания к сроку", 30, lambda a: render_all(a.deadline_warnings)),
     ("Ответственные (как в плане)", 36, lambda a: a.responsible_raw),
     ("Ответственные лица", 28, lambda a: joined(a.responsible_persons)),
@@ -120,7 +122,7 @@ def documents_sheet(sheet: Worksheet, records: list[DocumentRecord]) -> None:
 
 
 def review_sheet(sheet: Worksheet, items: list[ReviewItem]) -> None:
-    rows = [list(item) for item in items] or [["Замечаний нет", None, None, None, None, None, None]]
+    rows = [list(item[:7]) for item in items] or [["Замечаний нет", None, None, None, None, None, None]]
     fill_table(sheet, REVIEW_COLUMNS, rows)
 
 

@@ -1,0 +1,107 @@
+"""Revisions of one plan (same region and election year): a stable `activity_key` for each activity across
+them, and what changed from one revision to the next.
+
+A key is the region, the year and the activity's normalised title; an activity whose title was only lightly
+edited in the next revision (similar enough, `SIMILAR`) keeps the key it had, so corrections made to it carry
+over and the change shows as «changed», not as one removed and one added.
+"""
+
+import hashlib
+import re
+from collections.abc import Callable
+from difflib import SequenceMatcher
+
+from pipeline.consolidate import revision_key
+from schemas import Activity, Change, DocumentRecord
+
+SIMILAR = 0.85  # difflib ratio of normalised titles; «Проведение заседаний штаба» ~ «Заседания штаба» is 0.7
+COMPARED_FIELDS = ["title", "section", "description", "deadline_raw", "deadline_kind", "deadline_start",
+                   "deadline_end", "responsible_raw", "category"]
+NOT_A_LETTER = re.compile(r"[^0-9a-zа-я]+")
+
+
+def normalised_title(title: str) -> str:
+    return NOT_A_LETTER.sub(" ", title.lower().replace("ё", "е")).strip()
+
+
+def plain_keys(activities: list[Activity], record: DocumentRecord) -> list[str]:
+    """Each activity's key from its own title; a title repeated in the plan gets «#2», «#3»."""
+    keys, seen = [], {}
+    for a in activities:
+        base = f"{record.region_number or '?'}|{record.plan_year or '?'}|{normalised_title(a.title)}"
+        seen[base] = seen.get(base, 0) + 1
+        digest = hashlib.sha256(base.encode()).hexdigest()[:16]
+        keys.append(digest if seen[base] == 1 else f"{digest}#{seen[base]}")
+    return keys
+
+
+def inherit_keys(old: list[Activity], new: list[Activity], new_keys: list[str]) -> list[str]:
+    """New activities without an exact counterpart take the key of the most similar unmatched old one."""
+    exact = set(new_keys) & {a.activity_key for a in old}
+    free_old = [a for a in old if a.activity_key not in exact]
+    free_new = [i for i, key in enumerate(new_keys) if key not in exact]
+    pairs = sorted(((ratio(new[i].title, b.title), i, b.activity_key) for i in free_new for b in free_old),
+                   key=lambda pair: -pair[0])
+    keys, used_new, used_old = list(new_keys), set(), set()
+    for score, i, key in pairs:
+        if score < SIMILAR:
+            break
+        if i not in used_new and key not in used_old:
+            keys[i] = key
+            used_new.add(i)
+            used_old.add(key)
+    return keys
+
+
+def ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, normalised_title(a), normalised_title(b)).ratio()
+
+
+def chains(records: list[DocumentRecord]) -> list[list[DocumentRecord]]:
+    """Each plan's revisions, oldest first: ingested and superseded records of one region and year."""
+    groups: dict[tuple, dict[str, DocumentRecord]] = {}
+    for r in records:
+        if r.status in ("ingested", "superseded") and r.region_number and r.plan_year:
+            groups.setdefault((r.region_number, r.plan_year), {}).setdefault(r.document_id, r)
+    return [sorted(group.values(), key=revision_key) for group in groups.values()]
+
+
+def keyed_chain(chain: list[DocumentRecord], activities_of: Callable[[str], list[Activity]]) -> list[list[Activity]]:
+    """The activities of every revision, keyed, each revision inheriting keys from the one before."""
+    keyed, previous = [], []
+    for record in chain:
+        activities = activities_of(record.document_id)
+        keys = plain_keys(activities, record)
+        keys = inherit_keys(previous, activities, keys) if previous else keys
+        for activity, key in zip(activities, keys):
+            activity.activity_key = key
+        keyed.append(activities)
+        previous = activities
+    return keyed
+
+
+def changes_between(old_record: DocumentRecord, old: list[Activity], new_record: DocumentRecord,
+                    new: list[Activity]) -> list[Change]:
+    """Added, removed, and changed field by field (a deadline moved, a responsible replaced)."""
+    before = {a.activity_key: a for a in old}
+    after = {a.activity_key: a for a in new}
+    where = {"region_code": new_record.region_code, "region_number": new_record.region_number,
+             "region_name": new_record.region_name, "plan_year": new_record.plan_year,
+             "document_id": new_record.document_id, "previous_document_id": old_record.document_id}
+    found = []
+    for key, a in after.items():
+        if key not in before:
+            found.append(Change(**where, change="added", activity_key=key, activity_id=a.activity_id, title=a.title))
+            continue
+        for field in COMPARED_FIELDS:
+            was, now = shown(getattr(before[key], field)), shown(getattr(a, field))
+            if was != now:
+                found.append(Change(**where, change="changed", activity_key=key, activity_id=a.activity_id,
+                                    title=a.title, field=field, old=was, new=now))
+    found += [Change(**where, change="removed", activity_key=key, title=a.title)
+              for key, a in before.items() if key not in after]
+    return found
+
+
+def shown(value) -> str | None:
+    return None if value in (None, "", []) else str(value)
