@@ -7,9 +7,9 @@ killed and replaced, and its document is quarantined with the limit as the reaso
 
 No parser outlives the night. A worker is a plain `python -m flows.workers` in a session of its own from
 birth: a terminal's Ctrl-C (sent to the foreground group) reaches only the parent, which decides — not a
-worker still importing, which printed a traceback — and killing its group ends a LibreOffice it started
-too. The pool is closed when the night ends or is interrupted, and each worker asks the kernel to kill it
-if its parent dies (Linux `PR_SET_PDEATHSIG`), so even `kill -9` of `svodka` leaves no parser behind.
+worker still importing, which printed a traceback — and ending a worker ends what it started (LibreOffice).
+The pool is closed when the night ends or is interrupted, and each worker asks the kernel to kill it if
+its parent dies (Linux `PR_SET_PDEATHSIG`), so even `kill -9` of `svodka` leaves no parser behind.
 Documents and results travel pickled over two pipes (multiprocessing's Connection).
 """
 
@@ -23,6 +23,7 @@ import threading
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 
+from flows.stopping import children_of
 from pipeline.parse import parse_source, quarantined, warm_up
 from pipeline.settings import Settings
 from schemas import ParsedDocument, SourceFile, SvodkaError, message
@@ -88,7 +89,13 @@ class Worker:
             raise WorkerLostError(f"процесс разбора завершился аварийно на файле {source.name}") from error
 
     def end(self) -> None:
-        """Kill the worker and whatever it started (LibreOffice), at once."""
+        """Kill the worker and whatever it started, at once: its group, and a LibreOffice conversion, which
+        runs in a session of its own (extractors/readers/converted.py)."""
+        for pid in children_of(self.process.pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except OSError:  # already gone
