@@ -63,7 +63,7 @@ def store_with_one_retry(upload: Upload, folder: Path) -> SourceFile:
     try:
         return store(upload.path, folder)
     except (ChangedWhileRead, FileNotFoundError):
-        time.sleep(0.2)  # an upload tool finishing a rename
+        time.sleep(0.05)  # an upload tool finishing a rename
     try:
         return store(upload.path, folder)
     except FileNotFoundError as error:
