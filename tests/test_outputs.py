@@ -155,6 +155,8 @@ def test_text_that_looks_like_a_formula_stays_text_in_excel_and_csv(tmp_path):
     book = openpyxl.load_workbook(tmp_path / "out" / "activities.xlsx")
     cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    review = openpyxl.load_workbook(tmp_path / "out" / "review.xlsx")  # people's corrections file, too
+    assert [c.coordinate for sheet in review for row in sheet.iter_rows() for c in row if c.data_type == "f"] == []
     titles = [c for c in cells if isinstance(c.value, str) and c.value.startswith(FORMULA)]
     names = [c for c in cells if c.value == FORMULA_NAME]
     assert titles and len(names) == 17 + 1, "every activity's «Файл» and the «Документы» row"

@@ -17,6 +17,16 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
 
+def keep_cells_text(cells) -> None:
+    """openpyxl cells: a text stays text (openpyxl stores «=…» as a formula), and a formula-like one is marked
+    the way Excel marks a typed apostrophe (the `quotePrefix` style), its value unchanged."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if is_formula_like(cell.value):
+                cell.quotePrefix = True
+
+
 def csv_safe(text: str) -> str:
     """The text for a CSV field: an apostrophe before a formula-like start (the CSV writer quotes it)."""
     return "'" + text if is_formula_like(text) else text

@@ -22,7 +22,7 @@ from pipeline.outputs.labels import (
 )
 from pipeline.outputs.plans import region_category_counts, run_moment
 from pipeline.outputs.review import ReviewItem, review_items
-from pipeline.outputs.safe_text import is_formula_like
+from pipeline.outputs.safe_text import keep_cells_text
 from schemas import Activity, DocumentRecord
 from schemas.messages import render_all
 
@@ -136,20 +136,11 @@ def fill_table(sheet: Worksheet, columns: list[tuple[str, int]], rows: list[list
         for cell in sheet[sheet.max_row]:
             cell.alignment = WRAP
             cell.number_format = DATE_FORMAT if isinstance(cell.value, date) else cell.number_format
-            if isinstance(cell.value, str):
-                keep_as_text(cell)
+        keep_cells_text(sheet[sheet.max_row])
     for index, (_, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(sheet.max_row, 1)}"
-
-
-def keep_as_text(cell) -> None:
-    """Text from an upload stays text: openpyxl would store «=…» as a formula. A formula-like start is
-    marked the way Excel marks a typed apostrophe (pipeline/outputs/safe_text.py)."""
-    cell.data_type = "s"
-    if is_formula_like(cell.value):
-        cell.quotePrefix = True
 
 
 def save_reproducibly(workbook: Workbook, path: Path, moment: datetime) -> None:
