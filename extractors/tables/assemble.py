@@ -7,7 +7,7 @@ from typing import NamedTuple
 from extractors.tables.cell_text import clean_cell
 from extractors.tables.columns import header_roles, is_plan_header
 from extractors.tables.list_plans import paragraphs_to_list_table
-from schemas import DocumentContent, NoPlanTableError, PlanRow, RawRow, RawTable
+from schemas import Cell, DocumentContent, NoPlanTableError, PlanRow, RawRow, RawTable
 
 HEADER_SEARCH_ROWS = 5
 SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раздел|Часть)\s", re.IGNORECASE)
@@ -36,6 +36,8 @@ def content_to_plan_rows(content: DocumentContent) -> AssembledPlan:
 
 
 def no_table_error(content: DocumentContent) -> NoPlanTableError:
+    if content.ocr_pages:
+        return NoPlanTableError("scan.no_table", pages=len(content.ocr_pages))
     if content.tables:
         return NoPlanTableError("plan.no_plan_table", tables=len(content.tables))
     return NoPlanTableError("plan.no_table")
@@ -79,11 +81,13 @@ def is_section(row: RawRow, texts: list[str], n_cols: int) -> bool:
 
 
 def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, int], section, table_index) -> PlanRow | None:
-    def text_of(role: str) -> str:
+    def cell_of(role: str) -> Cell | None:
         col = role_cols.get(role)
-        cell = next((c for c in row.cells if c.col <= (col if col is not None else -1) < c.col + c.span),
-                    None)
-        return clean_cell(cell.text) if cell is not None and col is not None else ""
+        return next((c for c in row.cells if c.col <= (col if col is not None else -1) < c.col + c.span), None)
+
+    def text_of(role: str) -> str:
+        cell = cell_of(role)
+        return clean_cell(cell.text) if cell is not None else ""
 
     title = text_of("title") or text_of("description")
     if not title:
@@ -95,4 +99,7 @@ def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, int], section, table_i
         note=text_of("note") or None, source_page=row.page, source_table=table_index, source_row=row.index,
         # with a «№» column a fragment is told by its empty number; without one, the join was a guess
         joined_pages=[] if "number" in role_cols else row.joined_pages,
+        extraction=row.extraction,
+        confidence={role: cell.confidence for role in role_cols
+                    if (cell := cell_of(role)) is not None and cell.confidence is not None and text_of(role)},
     )
