@@ -1,0 +1,155 @@
+"""Tesseract's lines of one cell (or paragraph) to clean text.
+
+Each rule fixes a mistake OCR makes, not the author's text: leftover border pixels read as «|», «_» or «—»
+at a line's edge, Latin look-alikes inside Cyrillic words («Мapт»), a zero inside a word, quotes read as
+«<<», Roman numerals the Russian model has no letters for («ГУ квартал»), a word hyphenated across lines.
+The vocabularies are data (extractors/data/ocr_text.json); the rules apply in one fixed order.
+"""
+
+import re
+from functools import lru_cache
+
+from extractors.vocab import load
+
+RULES = load("ocr_text.json")
+BORDER = re.escape(RULES["border_glyphs"])
+LATIN_TO_CYRILLIC = str.maketrans(RULES["latin_to_cyrillic"])
+CURLY_TO_STRAIGHT = str.maketrans(RULES["curly_to_straight"])
+QUOTE_FIXES = [(re.compile(pattern), shape) for pattern, shape in RULES["quote_fixes"]]
+ROMAN_LOOKALIKES: dict[str, str] = RULES["roman_lookalikes"]
+ROMAN_NUMERALS = set(RULES["roman_numerals"])
+HYPHEN_KEPT_AFTER = set(RULES["hyphen_kept_after"])
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+WORD = re.compile(r"[\wА-Яа-яЁё]+")
+BORDER_ONLY_LINE = re.compile(rf"^[\s{BORDER}=]*$")
+DASH_ONLY_LINE = re.compile(r"^[\s—–\-.,'‘’`]*$")  # a rule's shadow: junk only beside real lines
+EDGE_JUNK = re.compile(rf"^[{BORDER}]+\s*|\s*[{BORDER}]+$")
+INNER_BAR = re.compile(r"\s[|¦]\s")
+BULLET = "•"
+BULLET_MISREAD = re.compile(rf"^[{re.escape(RULES['bullet_misreads'])}]\s+")
+DANGLING_GUILLEMET = re.compile(r"(?<=[:;])\s*[»«]$")  # a bullet caught at the end of the line above
+ROMAN_TOKEN = f"[{re.escape(''.join(ROMAN_LOOKALIKES))}]{{1,4}}"
+ROMAN_BEFORE_WORD = re.compile(rf"(?<![\wА-Яа-яЁё])({ROMAN_TOKEN})(?=\s+(?:{'|'.join(RULES['roman_before'])}))")
+ROMAN_HEADING = re.compile(rf"^({ROMAN_TOKEN})(?=\.\s*[А-ЯЁ])")
+SEQ_WITH_COMMAS = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*[.,]?$")  # «2,3,» is «2.3.» in a number cell
+DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+COMPOUND_ADJECTIVE_END = re.compile(rf"(?:{'|'.join(RULES['hyphen_kept_after_endings'])})$")
+LINE_HYPHEN = re.compile(r"[-‐‑¬­]$")
+GLUED_HYPHEN = re.compile(r"[\wА-Яа-яЁё][-‐‑]$")  # «24-» / «25.05»: a range broken at its hyphen
+SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)»])")
+SPACE_AFTER_OPEN = re.compile(r"([(«])\s+")
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Each line cleaned on its own; list bullets as «• »; junk lines dropped."""
+    kept = [strip_border_glyphs(line) for line in lines]
+    kept = [line for line in kept if not BORDER_ONLY_LINE.match(line)]
+    if any(not DASH_ONLY_LINE.match(line) for line in kept):
+        kept = [line for line in kept if not DASH_ONLY_LINE.match(line)]
+    kept = [DANGLING_GUILLEMET.sub("", BULLET_MISREAD.sub(f"{BULLET} ", line)) for line in kept]
+    kept = [tidy_spaces(fix_lookalikes(fix_quotes(line))) for line in kept]
+    return [fix_numbers(line) for line in kept if line]
+
+
+def lines_to_text(lines: list[str]) -> str:
+    """One line of text: wrapped lines joined (hyphenation resolved); a bulleted list follows its intro
+    with its items joined by «; » (the convention of extractors/tables/cell_text.py)."""
+    intro: list[str] = []
+    items: list[str] = []
+    for line in clean_lines(lines):
+        if line.startswith(BULLET):
+            items.append(line[len(BULLET):].strip())
+        elif items:
+            items[-1] = join_lines([items[-1], line])
+        else:
+            intro.append(line)
+    parts = [join_lines(intro)] if intro else []
+    if items:
+        parts.append("; ".join(item.rstrip(";").strip() for item in items))
+    return tidy_spaces(" ".join(parts))
+
+
+def fix_numbers(line: str) -> str:
+    line = ROMAN_HEADING.sub(lambda m: to_roman(m.group(1)), line)
+    line = ROMAN_BEFORE_WORD.sub(lambda m: to_roman(m.group(1)), line)
+    if SEQ_WITH_COMMAS.match(line):
+        line = line.replace(",", ".")
+    return DOUBLE_STOP.sub(".", line)
+
+
+def to_roman(token: str) -> str:
+    numeral = "".join(ROMAN_LOOKALIKES[ch] for ch in token)
+    return numeral if numeral in ROMAN_NUMERALS else token
+
+
+def strip_border_glyphs(line: str) -> str:
+    line = EDGE_JUNK.sub("", line.strip())
+    return INNER_BAR.sub(" ", line).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        if text and LINE_HYPHEN.search(text) and line[:1].isalpha():
+            text = join_hyphenated(text, line)
+        elif text and GLUED_HYPHEN.search(text) and line[:1].isdigit():
+            text += line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def join_hyphenated(left_text: str, right: str) -> str:
+    """A word ending a line in «-» continues on the next. Word's automatic hyphenation breaks syllables
+    («наблю-/дению»: the hyphen goes), a compound breaks at its own hyphen («август-/сентябрь»,
+    «пресс-/центр»: it stays); only a dictionary tells them apart, so the hyphen goes only when the
+    joined word is a known one."""
+    stem = left_text[:-1]
+    left_word = (WORD.findall(stem) or [""])[-1]
+    right_word = (WORD.findall(right) or [""])[0]
+    if right[:1].isupper() or not right_word or keeps_hyphen(left_word):
+        return f"{stem}-{right}"
+    return stem + right if is_known_word(left_word + right_word) else f"{stem}-{right}"
+
+
+def keeps_hyphen(left_word: str) -> bool:
+    word = left_word.lower()
+    return word in HYPHEN_KEPT_AFTER or (len(word) >= 6 and bool(COMPOUND_ADJECTIVE_END.search(word)))
+
+
+@lru_cache(maxsize=20_000)
+def is_known_word(word: str) -> bool:
+    from extractors.entities.models import morph_vocab  # natasha's pymorphy2, loaded once per process
+
+    return bool(morph_vocab().word_is_known(word.lower()))
+
+
+def fix_quotes(text: str) -> str:
+    for pattern, replacement in QUOTE_FIXES:
+        text = pattern.sub(replacement, text)
+    return text.translate(CURLY_TO_STRAIGHT)
+
+
+def fix_lookalikes(text: str) -> str:
+    return WORD.sub(lambda m: word_to_cyrillic(m.group()), text)
+
+
+def word_to_cyrillic(word: str) -> str:
+    """Only a word that is mostly Cyrillic and whose Latin letters all have Cyrillic twins changes:
+    «Мapт» → «Март», never «Instagram» or «VK»."""
+    cyrillic = len(CYRILLIC.findall(word))
+    foreign = LATIN_OR_DIGIT.findall(word)
+    if not cyrillic or not foreign or cyrillic < len(foreign):
+        return word
+    if any(ch.isdigit() for ch in foreign) and cyrillic < 2:
+        return word  # «1-й», «2х»: numbers with endings stay
+    fixed = word.translate(LATIN_TO_CYRILLIC)
+    return fixed if not LATIN_OR_DIGIT.search(fixed) else word
+
+
+def tidy_spaces(text: str) -> str:
+    text = " ".join(text.split())
+    text = SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return SPACE_AFTER_OPEN.sub(r"\1", text)
