@@ -8,16 +8,20 @@ ZIP_MAGIC = b"PK\x03\x04"
 
 # Formats we can tell apart but only read after conversion (LibreOffice) or not at all.
 CONVERTIBLE = {"doc", "rtf", "odt"}
+# Pictures of pages (scans, phone photos), read by OCR: JPEG, PNG, TIFF (both byte orders), GIF, BMP, WebP.
+IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a", b"BM")
 
 
 def sniff_format(path: Path) -> str:
-    """One of docx, pdf, txt, doc, rtf, odt, zip, empty, binary."""
+    """One of docx, pdf, txt, doc, rtf, odt, image, zip, empty, binary."""
     with open(path, "rb") as f:
         head = f.read(4096)
     if not head.strip():
         return "empty"
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
+    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
     if head.startswith(OLE2_MAGIC):
         return "doc"
     if head.startswith(b"{\\rtf"):

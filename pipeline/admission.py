@@ -10,8 +10,8 @@ from pipeline.settings import Settings
 from schemas import EmptyFileError, SourceFile, TooLargeError, UnreadableFileError, UnsupportedFormatError
 
 FORMAT_NAMES = {"docx": "DOCX", "pdf": "PDF", "txt": "текст", "doc": "DOC (Word 97–2003)", "rtf": "RTF",
-                "odt": "ODT", "zip": "ZIP-архив", "binary": "двоичный файл неизвестного типа"}
-KNOWN_SUFFIXES = set(FORMAT_NAMES) - {"binary"}
+                "odt": "ODT", "image": "изображение", "zip": "ZIP-архив", "binary": "двоичный файл неизвестного типа"}
+KNOWN_SUFFIXES = set(FORMAT_NAMES) - {"binary", "image"}
 
 
 def check_admissible(source: SourceFile, settings: Settings) -> str:
@@ -24,7 +24,8 @@ def check_admissible(source: SourceFile, settings: Settings) -> str:
                             limit_mb=f"{settings.max_file_mb:g}")
     if Path(source.name).name.startswith(("~$", ".~lock")):
         raise UnsupportedFormatError("file.temporary")
-    if named in KNOWN_SUFFIXES and named != fmt and not {named, fmt} <= CONVERTIBLE:
+    # a picture of a page is read whatever it is called (a scan saved as «план.pdf» is still a scan)
+    if named in KNOWN_SUFFIXES and named != fmt and not {named, fmt} <= CONVERTIBLE and fmt != "image":
         raise misnamed(named, fmt)
     if fmt == "pdf" and (pages := count_pdf_pages(source.path)) > settings.max_pages:
         raise TooLargeError("file.too_many_pages", pages=pages, limit=settings.max_pages)

@@ -6,6 +6,7 @@ from pathlib import Path
 from extractors.readers.converted import read_converted
 from extractors.readers.docx import read_docx
 from extractors.readers.pdf import read_pdf
+from extractors.readers.scanned import read_image
 from extractors.readers.text import read_text
 from schemas import DocumentContent
 
@@ -18,4 +19,5 @@ READERS: dict[str, Reader] = {
     "doc": read_converted,  # through LibreOffice when it is installed
     "rtf": read_converted,
     "odt": read_converted,
+    "image": read_image,  # a scan or photo of a page: OCR
 }

@@ -1,7 +1,8 @@
 """PDF plans: ruled tables through pdfplumber, borderless ones by word positions, stitched across pages.
 
-A PDF without a text layer is a scan, and one whose text comes out as «(cid:NN)» has fonts without a
-Unicode map: both are refused with a reason rather than ingested as garbage.
+A page without a text layer is a scan, and one whose text comes out as «(cid:NN)» or mojibake has fonts
+without a Unicode map: such pages (only those) are read from their image by OCR (extractors/readers/
+scanned.py), and their pieces join the same assembly. A PDF whose every page has good text never loads OCR.
 """
 
 from pathlib import Path
@@ -13,6 +14,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
+from extractors.readers.scanned import add_scanned_paragraphs, pdf_pages_to_scanned
+from extractors.readers.text_layer import pages_to_ocr
 from schemas import (
     DocumentContent,
     EncryptedFileError,
@@ -27,7 +30,7 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 def read_pdf(path: Path) -> DocumentContent:
     try:
         with pdfplumber.open(str(path)) as pdf:
-            return pdf_to_content(pdf)
+            return pdf_to_content(pdf, path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise EncryptedFileError("pdf.encrypted") from error
     except PdfminerException as error:
@@ -58,23 +61,46 @@ def problem_of(error: Exception) -> str:
     return "содержимое файла не соответствует формату PDF"
 
 
-def pdf_to_content(pdf) -> DocumentContent:
+def pdf_to_content(pdf, path: Path) -> DocumentContent:
     content = DocumentContent(format="pdf", pages=len(pdf.pages))
+    numbers = pages_to_ocr(pdf.pages)
+    scanned = pdf_pages_to_scanned(path, numbers, scan_kind(pdf.pages, numbers)) if numbers else {}
+    if not scanned and not any(page.chars for page in pdf.pages):
+        raise ScannedFileError("pdf.blank")
+    return pages_to_content(content, [scanned.get(n, page) for n, page in enumerate(pdf.pages, 1)])
+
+
+def pages_to_content(content: DocumentContent, pages: list) -> DocumentContent:
+    """pdfplumber pages and scanned pages (extractors/readers/ocr/content.py `ScannedPage`) alike."""
     page_tables: list[PageTable] = []
-    chars = 0
-    for number, page in enumerate(pdf.pages, 1):
-        chars += len(page.chars)
+    for number, page in enumerate(pages, 1):
+        if is_scanned(page):
+            content.ocr_pages.append(number)
+            page_tables += page.tables
+            add_scanned_paragraphs(content, page, bool(page.tables))
+            continue
         found = page.find_tables(TABLE_SETTINGS)
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
-    refuse_unreadable_text(content, chars)
     if not page_tables:
-        page_tables = pages_to_borderless_tables(pdf.pages)
+        pages = [page.words_page() if is_scanned(page) else page for page in pages]
+        page_tables = pages_to_borderless_tables(pages)
         if page_tables:
-            keep_text_above_borderless_table(content, pdf.pages, page_tables[0])
+            keep_text_above_borderless_table(content, pages, page_tables[0])
     content.tables = stitch_page_tables(page_tables)
     content.table_positions = [table_position(content, t.page) for t in content.tables]
     return content
+
+
+def is_scanned(page) -> bool:
+    return hasattr(page, "words_page")
+
+
+def scan_kind(pages, numbers: list[int]) -> str:
+    """What the pages to OCR are, for the reason when OCR is not installed."""
+    if all(not pages[n - 1].chars for n in numbers):
+        return "страницы PDF без текстового слоя"
+    return "страницы PDF с нечитаемым текстовым слоем"
 
 
 def keep_text_above_borderless_table(content: DocumentContent, pages, first: PageTable) -> None:
@@ -105,11 +131,3 @@ def add_lines(content: DocumentContent, text: str, page: int, offset: int) -> No
 
 def table_position(content: DocumentContent, page: int | None) -> int:
     return (page or 1) * 100_000 + 50_000
-
-
-def refuse_unreadable_text(content: DocumentContent, chars: int) -> None:
-    if chars == 0:
-        raise ScannedFileError("pdf.scan")
-    text = content.full_text()
-    if text.count("(cid:") * 6 > max(len(text), 1) * 0.1:
-        raise ScannedFileError("pdf.no_unicode")
