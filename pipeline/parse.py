@@ -40,7 +40,7 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
     has_responsible = has_responsible_column(assembled.rows)
     for activity, row in zip(activities, assembled.rows):
-        activity.review_reasons = review_reasons(activity, row, has_responsible)
+        activity.review_reasons = review_reasons(activity, row, has_responsible, settings.ocr_review_confidence)
     record = DocumentRecord(
         document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
         reasons=facts.reasons,
