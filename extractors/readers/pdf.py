@@ -83,10 +83,11 @@ def pages_to_content(content: DocumentContent, pages: list) -> DocumentContent:
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
     if not page_tables:
-        pages = [page.words_page() if is_scanned(page) else page for page in pages]
-        page_tables = pages_to_borderless_tables(pages)
+        word_pages = [page.words_page() if is_scanned(page) else page for page in pages]
+        page_tables = [pages[t.page - 1].borderless_piece(t) if is_scanned(pages[t.page - 1]) else t
+                       for t in pages_to_borderless_tables(word_pages)]
         if page_tables:
-            keep_text_above_borderless_table(content, pages, page_tables[0])
+            keep_text_above_borderless_table(content, word_pages, page_tables[0])
     content.tables = stitch_page_tables(page_tables)
     content.table_positions = [table_position(content, t.page) for t in content.tables]
     return content

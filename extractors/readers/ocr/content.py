@@ -8,10 +8,13 @@ one is still recognised as one.
 
 from dataclasses import dataclass, field
 
-from extractors.readers.ocr.model import OcrCell, OcrTable, PageResult
-from extractors.readers.pdf_borderless import words_to_lines
+from extractors.readers.ocr.model import OcrCell, OcrTable, OcrWord, PageResult
+from extractors.readers.ocr.textclean import lines_to_text
+from extractors.readers.pdf_borderless import column_of, line_to_cells, words_to_lines
 from extractors.readers.pdf_stitch import PageTable
 from schemas import Cell
+
+FONT_ASCENT_PT = 9.0  # a word's top above its baseline, as pdfplumber would give it for 12-pt text
 
 
 @dataclass
@@ -27,6 +30,55 @@ class ScannedPage:
 
     def words_page(self) -> "WordsPage":
         return WordsPage(self.words, self.width, self.height)
+
+    def borderless_piece(self, piece: PageTable) -> PageTable:
+        """A piece the borderless reader (pdf_borderless.py) built from this page's words, as OCR'd cells:
+        each cell's text cleaned like a ruled cell's, with the confidence of the words it is made of."""
+        confidences = borderless_confidences(piece, words_to_lines(self.words))
+        rows = []
+        for slots, row_confidence in zip(piece.rows, confidences):
+            cells: list[Cell] = []
+            for col, text in enumerate(slots):
+                if text is None and cells:
+                    cells[-1].span += 1
+                    continue
+                cleaned = lines_to_text((text or "").split("\n"))
+                cells.append(Cell(text=cleaned, col=col, confidence=row_confidence[col] if cleaned else None))
+            rows.append(cells)
+        piece.cells, piece.extraction = rows, "ocr"
+        piece.rows = [[c.text for c in row] for row in rows]
+        return piece
+
+
+def borderless_confidences(piece: PageTable, lines: list[list[dict]]) -> list[list[float | None]]:
+    """Each cell's confidence from the words it was made of. The borderless reader joins consecutive
+    lines into a row, so its lines are replayed in order: a row takes lines while their cells continue
+    its texts (a repeated header or a page number matches no row and is passed over)."""
+    n = len(piece.column_x)
+    split = [line_to_cells(line, piece.column_x) for line in lines]
+    by_col = [[[w for w in line if column_of(w["x0"], piece.column_x) == c] for c in range(n)] for line in lines]
+    found, i = [], 0
+    for slots in piece.rows:
+        target = [s or "" for s in slots]
+        built, words, j = [""] * n, [[] for _ in range(n)], i
+        while j < len(lines) and built != target:
+            candidate = [f"{a}\n{b}".strip() for a, b in zip(built, split[j])]
+            if all(t.startswith(c) for t, c in zip(target, candidate)) and candidate != built:
+                built = candidate
+                words = [w + extra for w, extra in zip(words, by_col[j])]
+            elif built != [""] * n:
+                break
+            j += 1
+        if built == target:
+            i = j
+        found.append([mean_confidence(ws) if built == target else None for ws in words])
+    return found
+
+
+def mean_confidence(words: list[dict]) -> float | None:
+    """As for a ruled cell (engine.mean_confidence): the words' confidences weighted by their length."""
+    weight = sum(len(w["text"]) for w in words)
+    return round(sum(w["confidence"] * len(w["text"]) for w in words) / weight, 1) if weight else None
 
 
 class WordsPage:
@@ -58,11 +110,17 @@ def result_to_scanned_page(result: PageResult, points_per_px: float) -> ScannedP
             above += paragraph.lines
         elif paragraph.bbox[1] >= last_bottom:
             below += paragraph.lines
-    words = [{"text": w.text, "x0": w.bbox[0] * points_per_px, "x1": w.bbox[2] * points_per_px,
-              "top": w.bbox[1] * points_per_px, "bottom": w.bbox[3] * points_per_px,
-              "confidence": w.confidence} for w in result.words]
+    words = [word_in_points(w, points_per_px) for w in result.words]
     return ScannedPage(result.page, tables, above, below, words, result.width * points_per_px,
                        result.height * points_per_px, result.seconds)
+
+
+def word_in_points(word: OcrWord, points_per_px: float) -> dict:
+    """A word as pdfplumber gives it. pdfplumber's `top` is the font's, the same for every word of a
+    line; an OCR box is the ink's («в» starts lower than «СМИ»), so the top is taken from the baseline."""
+    return {"text": word.text, "x0": word.bbox[0] * points_per_px, "x1": word.bbox[2] * points_per_px,
+            "top": word.baseline * points_per_px - FONT_ASCENT_PT, "bottom": word.baseline * points_per_px,
+            "confidence": word.confidence}
 
 
 def table_to_piece(table: OcrTable, page: int, points_per_px: float) -> PageTable:

@@ -125,11 +125,21 @@ def recognised_from(api) -> Recognised:
                 paragraph_starts.append(len(lines))
             lines.append([])
         box = word.BoundingBox(level) or (0, 0, 0, 0)
-        lines[-1].append(OcrWord(text=text.strip(), confidence=round(word.Confidence(level), 1), bbox=tuple(box)))
+        lines[-1].append(OcrWord(text=text.strip(), confidence=round(word.Confidence(level), 1), bbox=tuple(box),
+                                 baseline=baseline_under(word.Baseline(level), box)))
     recognised = Recognised(lines, paragraph_starts)
     if any(ch in DASHES for w in recognised.words for ch in w.text):
         recognised.dash_widths = dash_glyph_widths(api)
     return recognised
+
+
+def baseline_under(baseline, box) -> int:
+    """The baseline's height at the middle of the word (the box's bottom when Tesseract gives none)."""
+    if not baseline:
+        return box[3]
+    (x1, y1), (x2, y2) = baseline
+    middle = (box[0] + box[2]) / 2
+    return round(y1 if x2 == x1 else y1 + (y2 - y1) * (middle - x1) / (x2 - x1))
 
 
 def dash_glyph_widths(api) -> list[int]:

@@ -10,6 +10,7 @@ The x-height is measured on the same page: the median height of lower-case words
 descenders («ежемесячно», «края»).
 """
 
+from dataclasses import replace
 from statistics import median
 
 from extractors.readers.ocr.engine import Recognised
@@ -31,12 +32,13 @@ def words_to_x_height(words: list[OcrWord]) -> float | None:
 
 
 def recognised_to_lines(recognised: Recognised, x_height: float | None) -> list[str]:
+    return [join_words(line, [w.text for w in line], x_height) for line in fixed_lines(recognised, x_height)]
+
+
+def fixed_lines(recognised: Recognised, x_height: float | None) -> list[list[OcrWord]]:
+    """The recognised words with their glyphs fixed by size (small capitals, dash widths)."""
     widths = iter(recognised.dash_widths)
-    lines = []
-    for line in recognised.lines:
-        texts = [fix_word(word, widths, x_height) for word in line]
-        lines.append(join_words(line, texts, x_height))
-    return lines
+    return [[replace(word, text=fix_word(word, widths, x_height)) for word in line] for line in recognised.lines]
 
 
 def fix_word(word: OcrWord, dash_widths, x_height: float | None) -> str:
@@ -72,7 +74,26 @@ def is_small_caps(word: OcrWord, x_height: float) -> bool:
 def join_words(words: list[OcrWord], texts: list[str], x_height: float | None) -> str:
     joined = texts[0] if texts else ""
     for left, right, text in zip(words, words[1:], texts[1:]):
-        glued = (x_height is not None and right.bbox[0] - left.bbox[2] < GLUED_GAP_MAX * x_height
-                 and (joined[-1:] in DASHES or text[:1] in DASHES))
-        joined += text if glued else " " + text
+        joined += text if glued(left, right, joined[-1:], text[:1], x_height) else " " + text
     return joined
+
+
+def glued(left: OcrWord, right: OcrWord, left_end: str, right_start: str, x_height: float | None) -> bool:
+    """No space between two «words» Tesseract split at a hyphen or dash («24-» «25.05.2023»)."""
+    return (x_height is not None and right.bbox[0] - left.bbox[2] < GLUED_GAP_MAX * x_height
+            and (left_end in DASHES or right_start in DASHES))
+
+
+def glued_words_joined(line: list[OcrWord], x_height: float | None) -> list[OcrWord]:
+    """A line's words with those split at a glued hyphen made one again (for the borderless reader,
+    which joins words with a space)."""
+    words: list[OcrWord] = []
+    for word in line:
+        if words and glued(words[-1], word, words[-1].text[-1:], word.text[:1], x_height):
+            left = words[-1]
+            words[-1] = OcrWord(left.text + word.text, min(left.confidence, word.confidence),
+                                (left.bbox[0], min(left.bbox[1], word.bbox[1]), word.bbox[2],
+                                 max(left.bbox[3], word.bbox[3])), left.baseline)
+        else:
+            words.append(word)
+    return words

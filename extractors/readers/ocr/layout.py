@@ -9,8 +9,13 @@ import re
 
 import numpy as np
 
-from extractors.readers.ocr.engine import PSM_AUTO, Recognised, mean_confidence, read_image
-from extractors.readers.ocr.glyphs import recognised_to_lines, words_to_x_height
+from extractors.readers.ocr.engine import DASHES, PSM_AUTO, PSM_BLOCK, Recognised, mean_confidence, read_image
+from extractors.readers.ocr.glyphs import (
+    fixed_lines,
+    glued_words_joined,
+    recognised_to_lines,
+    words_to_x_height,
+)
 from extractors.readers.ocr.model import BBox, OcrParagraph, OcrWord
 from extractors.readers.ocr.textclean import lines_to_text
 
@@ -19,16 +24,52 @@ NOISE_MAX_CONFIDENCE = 55  # a block read with less confidence than this …
 NOISE_MAX_LETTER_SHARE = 0.6  # … and with fewer letters than this share of its characters is noise
 NOISE_MIN_LETTERS = 3  # a block with fewer letters than this is noise whatever its confidence
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
+INK_MAX_GRAY = 128
+MIN_WORD_INK_PX = 12
 
 
 def page_to_paragraphs(gray: np.ndarray, table_boxes: list[BBox]) -> tuple[list[OcrParagraph], list[OcrWord]]:
-    """Paragraphs outside `table_boxes`, and all their words (for a borderless-table assembler)."""
+    """Paragraphs outside `table_boxes`, and all their words.
+
+    Around ruled tables Tesseract's own layout analysis finds the blocks (title, approval, signature). A
+    page without ruled tables is read as one block instead: its words then feed the borderless reader,
+    and the layout analysis would drop a narrow column of numbers («№», «1», «2» …) as noise."""
     blank = gray.copy()
     for x0, y0, x1, y1 in table_boxes:
         blank[max(0, y0 - TABLE_PAD_PX):y1 + TABLE_PAD_PX, max(0, x0 - TABLE_PAD_PX):x1 + TABLE_PAD_PX] = 255
-    recognised = read_image(blank, PSM_AUTO)
+    recognised = without_phantoms(read_image(blank, PSM_AUTO if table_boxes else PSM_BLOCK), blank)
     paragraphs = [p for p in recognised_to_paragraphs(recognised) if not is_noise(p)]
-    return paragraphs, recognised.words
+    x_height = words_to_x_height(recognised.words)
+    lines = [glued_words_joined(line, x_height) for line in fixed_lines(recognised, x_height)]
+    return paragraphs, [word for line in lines for word in line]
+
+
+def without_phantoms(recognised: Recognised, gray: np.ndarray) -> Recognised:
+    """Reading a whole page as one block, Tesseract sometimes «sees» a dash in the white gap between two
+    columns. A word whose box holds (almost) no ink is dropped (with its dashes' widths, see glyphs.py)."""
+    lines, starts, widths = [], [], iter(recognised.dash_widths)
+    kept_widths: list[int] = []
+    opens = set(recognised.paragraph_starts)
+    pending = False
+    for index, line in enumerate(recognised.lines):
+        pending = pending or index in opens
+        kept = []
+        for word in line:
+            dash_widths = [next(widths, 0) for ch in word.text if ch in DASHES] if recognised.dash_widths else []
+            if has_ink(gray, word.bbox):
+                kept.append(word)
+                kept_widths += dash_widths
+        if kept:
+            if pending:
+                starts.append(len(lines))
+                pending = False
+            lines.append(kept)
+    return Recognised(lines, starts, kept_widths)
+
+
+def has_ink(gray: np.ndarray, bbox: BBox) -> bool:
+    x0, y0, x1, y1 = bbox
+    return int((gray[y0:y1, x0:x1] < INK_MAX_GRAY).sum()) >= MIN_WORD_INK_PX
 
 
 def recognised_to_paragraphs(recognised: Recognised) -> list[OcrParagraph]:

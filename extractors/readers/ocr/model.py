@@ -15,6 +15,7 @@ class OcrWord:
     text: str
     confidence: float
     bbox: BBox
+    baseline: int = 0  # y of the line's baseline under the word: one for all words of a printed line
 
 
 @dataclass

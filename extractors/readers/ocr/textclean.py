@@ -9,7 +9,7 @@ The vocabularies are data (extractors/data/ocr_text.json); the rules apply in on
 import re
 from functools import lru_cache
 
-from extractors.vocab import load
+from extractors.vocab import MONTHS, load
 
 RULES = load("ocr_text.json")
 BORDER = re.escape(RULES["border_glyphs"])
@@ -35,6 +35,10 @@ ROMAN_BEFORE_WORD = re.compile(rf"(?<![\wА-Яа-яЁё])({ROMAN_TOKEN})(?=\s+(?
 ROMAN_HEADING = re.compile(rf"^({ROMAN_TOKEN})(?=\.\s*[А-ЯЁ])")
 SEQ_WITH_COMMAS = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*[.,]?$")  # «2,3,» is «2.3.» in a number cell
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+MONTH_WORDS = "|".join(sorted((w for w in MONTHS if len(w) >= 4), key=len, reverse=True))
+ONE_BEFORE_MONTH = re.compile(rf"(?<!\S)([а-яё]?)[{re.escape(RULES['one_lookalikes'])}](?=\s+(?:{MONTH_WORDS})\b)")
+GLUED_PREPOSITION = re.compile(rf"(?<![\wА-Яа-яЁё])({'|'.join(RULES['glued_prepositions'])})([а-яё]{{3,}})"
+                               r"(?![\wА-Яа-яЁё])")
 COMPOUND_ADJECTIVE_END = re.compile(rf"(?:{'|'.join(RULES['hyphen_kept_after_endings'])})$")
 LINE_HYPHEN = re.compile(r"[-‐‑¬­]$")
 GLUED_HYPHEN = re.compile(r"[\wА-Яа-яЁё][-‐‑]$")  # «24-» / «25.05»: a range broken at its hyphen
@@ -49,8 +53,8 @@ def clean_lines(lines: list[str]) -> list[str]:
     if any(not DASH_ONLY_LINE.match(line) for line in kept):
         kept = [line for line in kept if not DASH_ONLY_LINE.match(line)]
     kept = [DANGLING_GUILLEMET.sub("", BULLET_MISREAD.sub(f"{BULLET} ", line)) for line in kept]
-    kept = [tidy_spaces(fix_lookalikes(fix_quotes(line))) for line in kept]
-    return [fix_numbers(line) for line in kept if line]
+    kept = [tidy_spaces(one_before_month(fix_lookalikes(fix_quotes(line)))) for line in kept]
+    return [split_glued_prepositions(fix_numbers(line)) for line in kept if line]
 
 
 def lines_to_text(lines: list[str]) -> str:
@@ -77,6 +81,21 @@ def fix_numbers(line: str) -> str:
     if SEQ_WITH_COMMAS.match(line):
         line = line.replace(",", ".")
     return DOUBLE_STOP.sub(".", line)
+
+
+def one_before_month(line: str) -> str:
+    """«с! февраля», «до | марта»: a day «1» read as «!», «|» or «l» before a month."""
+    return ONE_BEFORE_MONTH.sub(lambda m: f"{m.group(1)} 1" if m.group(1) else "1", line)
+
+
+def split_glued_prepositions(line: str) -> str:
+    """«вдни голосования» → «в дни голосования»: a word no dictionary knows that is a one-letter
+    preposition glued to one it knows (Tesseract lost the narrow space after «в»)."""
+    def split(m: re.Match) -> str:
+        word = m.group(0)
+        return word if is_known_word(word) or not is_known_word(m.group(2)) else f"{m.group(1)} {m.group(2)}"
+
+    return GLUED_PREPOSITION.sub(split, line)
 
 
 def to_roman(token: str) -> str:
