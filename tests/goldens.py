@@ -16,7 +16,7 @@ from pipeline.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
-SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants"]
+SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants", SAMPLES / "scans"]
 # Fields that change with the bytes or the clock, not with what was read.
 VOLATILE = {"document_id", "activity_id", "processed_at", "parse_seconds", "pipeline_version",
             "first_seen_at"}
