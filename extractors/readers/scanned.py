@@ -2,13 +2,23 @@
 (extractors/readers/ocr), imported only here and only when a page needs it.
 
 Without Tesseract (tesserocr missing, or no Russian model) a scan is refused with a reason that says so.
+A process keeps the recognition of the last few scans it read: the same bytes read again (a night
+re-reading a file, `svodka extract` after an ingest, the golden tests) are not recognised twice.
 """
 
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from schemas import DocumentContent, Paragraph, ScannedFileError, TooLargeError, UnreadableFileError
 
 MAX_OCR_PAGES = 40  # a plan is a few pages; hundreds of scanned pages would hold the parser for an hour
+KEPT_DOCUMENTS = 4
+
+_recognised: OrderedDict[tuple, list] = OrderedDict()
+_lock = threading.Lock()
 
 
 def ocr_module(what: str):
@@ -27,27 +37,39 @@ def pdf_pages_to_scanned(path: Path, numbers: list[int], what: str) -> dict:
     if len(numbers) > MAX_OCR_PAGES:
         raise TooLargeError("scan.too_many_pages", pages=len(numbers), limit=MAX_OCR_PAGES)
     ocr = ocr_module(what)
-    from extractors.readers.ocr.content import result_to_scanned_page
-
-    return {image.number: result_to_scanned_page(ocr.page_image_to_result(image), image.points_per_px)
-            for image in ocr.pdf_page_images(path, numbers)}
+    pages = recognised(path, tuple(numbers), lambda: ocr.pdf_page_images(path, numbers), ocr)
+    return {page.number: page for page in pages}
 
 
 def read_image(path: Path) -> DocumentContent:
     """An image file (JPEG, PNG, TIFF with many pages, GIF, BMP, WebP): every frame is a page to OCR."""
     ocr = ocr_module("изображение")
-    from extractors.readers.ocr.content import result_to_scanned_page
     from extractors.readers.pdf import pages_to_content
 
     try:
         frames = ocr.count_image_frames(path)
         if frames > MAX_OCR_PAGES:
             raise TooLargeError("scan.too_many_pages", pages=frames, limit=MAX_OCR_PAGES)
-        scanned = [result_to_scanned_page(ocr.page_image_to_result(image), image.points_per_px)
-                   for image in ocr.image_page_images(path)]
+        pages = recognised(path, None, lambda: ocr.image_page_images(path), ocr)
     except ocr.UnreadableImageError as error:
         raise UnreadableFileError("image.corrupt") from error
-    return pages_to_content(DocumentContent(format="image", pages=frames), scanned)
+    return pages_to_content(DocumentContent(format="image", pages=frames), pages)
+
+
+def recognised(path: Path, numbers: tuple | None, images: Callable[[], Iterator], ocr) -> list:
+    """The pages' ScannedPages, recognised now or taken from what this process recognised before."""
+    from extractors.readers.ocr.content import result_to_scanned_page
+
+    key = (hashlib.sha256(path.read_bytes()).hexdigest(), numbers)
+    with _lock:
+        results = _recognised.get(key)
+    if results is None:
+        results = [(ocr.page_image_to_result(image), image.points_per_px) for image in images()]
+        with _lock:
+            _recognised[key] = results
+            while len(_recognised) > KEPT_DOCUMENTS:
+                _recognised.popitem(last=False)
+    return [result_to_scanned_page(result, points_per_px) for result, points_per_px in results]
 
 
 def add_scanned_paragraphs(content: DocumentContent, page, has_table: bool) -> None:
