@@ -35,8 +35,7 @@ def page_image_to_result(page: PageImage) -> PageResult:
     gray = flatten_lighting(drop_coloured_ink(scale_to_page(pixels)))
     del pixels
     gray, turned = page_to_upright(gray)
-    gray, skew = level(gray)
-    ink = gray_to_ink(gray)
+    gray, ink, skew = level(gray)
     rules = ink_to_rules(gray_to_rule_ink(gray))
     text_ink = isolated_specks_removed(without_rules(ink, rules.both()))
     text_gray = ink_to_ocr_image(gray, text_ink)
@@ -49,12 +48,15 @@ def page_image_to_result(page: PageImage) -> PageResult:
                       seconds=round(time.perf_counter() - started, 2))
 
 
-def level(gray: np.ndarray) -> tuple[np.ndarray, float]:
-    """The page rotated so its text lines run level; the angle is 0 when it is too small to matter."""
-    skew = measure_skew(gray_to_ink(gray))
+def level(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """The page rotated so its text lines run level, with its ink; the angle is 0 when it is too small to
+    matter."""
+    ink = gray_to_ink(gray)
+    skew = measure_skew(ink)
     if abs(skew) < SKEW_MIN_DEG:
-        return gray, 0.0
-    return rotate_by(gray, skew), skew
+        return gray, ink, 0.0
+    gray = rotate_by(gray, skew)
+    return gray, gray_to_ink(gray), skew
 
 
 def without_rules(ink: np.ndarray, rules: np.ndarray) -> np.ndarray:
