@@ -2,8 +2,10 @@
 
 - Cyrillic о/О, п/П, с/С, т/Т, н/Н … have one shape in two sizes; in a cell holding one word («постоянно»,
   «июль») the model has no size to compare with and often prints capitals. A word printed in capitals
-  whose height is the page's x-height (not the cap height) is lower case.
-- The model prints an en dash as «—». An en dash is about one x-height wide, an em dash about two.
+  whose letters stand the page's x-height above the baseline (not the cap height) is lower case; so is a
+  one-letter preposition «В», «С», «К», «О», «У» printed that small.
+- The model prints an en dash as «—», or as «-» glued to the word before it. An en dash is about one
+  x-height wide, an em dash about two, a hyphen about half.
 - It also puts a space after a hyphen glued to a number («24- 25.05.2023»); the real gap tells.
 
 The x-height is measured on the same page: the median height of lower-case words without ascenders or
@@ -17,7 +19,9 @@ from extractors.readers.ocr.engine import Recognised
 from extractors.readers.ocr.model import OcrWord
 
 X_HEIGHT_LETTERS = set("авгежзиклмнопстхчшъыьэюя")  # no ascender, descender or diacritic
-SAME_SHAPE_CAPITALS = set("АВГЕЖЗИКЛМНОПСТХЧШЪЫЬЭЮЯ")  # capitals whose small form has the x-height
+# capitals whose small form stands the x-height above the baseline (д, ц, щ, у hang below it)
+SAME_SHAPE_CAPITALS = set("АВГДЕЖЗИКЛМНОПСТУХЦЧШЩЪЫЬЭЮЯ")
+ONE_LETTER_PREPOSITIONS = set("ВСКОУ")
 SMALL_CAPS_MAX_HEIGHT = 1.2  # × x-height: capitals are ≈ 1.4
 HYPHEN_MAX_WIDTH = 0.85  # × x-height: a hyphen is ≈ 0.6,
 EN_DASH_MAX_WIDTH = 1.6  # an en dash ≈ 1.1, an em dash ≈ 2.2
@@ -51,7 +55,7 @@ def fix_word(word: OcrWord, dash_widths, x_height: float | None) -> str:
     for ch in word.text:
         if ch in DASHES:
             width = next(dash_widths, None)
-            if ch == "—" and x_height and width is not None and width <= EN_DASH_MAX_WIDTH * x_height:
+            if x_height and width is not None and dash_by_width(width, x_height) == "–" and ch != "–":
                 ch = "–"
         chars.append(ch)
     text = "".join(chars)
@@ -67,8 +71,11 @@ def dash_by_width(width: int, x_height: float) -> str:
 
 def is_small_caps(word: OcrWord, x_height: float) -> bool:
     letters = [ch for ch in word.text if ch.isalpha()]
-    return (len(letters) >= 3 and all(ch in SAME_SHAPE_CAPITALS for ch in letters)
-            and word.bbox[3] - word.bbox[1] <= SMALL_CAPS_MAX_HEIGHT * x_height)
+    if not (len(letters) >= 3 and all(ch in SAME_SHAPE_CAPITALS for ch in letters)) and \
+            not (len(word.text) == 1 and word.text in ONE_LETTER_PREPOSITIONS):
+        return False
+    baseline = word.baseline or word.bbox[3]
+    return baseline - word.bbox[1] <= SMALL_CAPS_MAX_HEIGHT * x_height
 
 
 def join_words(words: list[OcrWord], texts: list[str], x_height: float | None) -> str:

@@ -6,6 +6,7 @@ read with low confidence are what is left of a stamp or a signature, and are dro
 """
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from extractors.readers.ocr.glyphs import (
     words_to_x_height,
 )
 from extractors.readers.ocr.model import BBox, OcrParagraph, OcrWord
-from extractors.readers.ocr.textclean import lines_to_text
+from extractors.readers.ocr.textclean import is_number_sign, lines_to_text
 
 TABLE_PAD_PX = 8
 NOISE_MAX_CONFIDENCE = 55  # a block read with less confidence than this …
@@ -25,6 +26,7 @@ NOISE_MAX_LETTER_SHARE = 0.6  # … and with fewer letters than this share of it
 NOISE_MIN_LETTERS = 3  # a block with fewer letters than this is noise whatever its confidence
 LETTER = re.compile(r"[А-Яа-яЁёA-Za-z]")
 INK_MAX_GRAY = 128
+COLUMN_GAP_PX = 50  # a wider gap between two words of a line read as one block is a gap between columns
 MIN_WORD_INK_PX = 12
 
 
@@ -40,13 +42,27 @@ def page_to_paragraphs(gray: np.ndarray, table_boxes: list[BBox]) -> tuple[list[
     recognised = without_phantoms(read_image(blank, PSM_AUTO if table_boxes else PSM_BLOCK), blank)
     paragraphs = [p for p in recognised_to_paragraphs(recognised) if not is_noise(p)]
     x_height = words_to_x_height(recognised.words)
-    lines = [glued_words_joined(line, x_height) for line in fixed_lines(recognised, x_height)]
+    lines = [number_signs_fixed(glued_words_joined(line, x_height)) for line in fixed_lines(recognised, x_height)]
     return paragraphs, [word for line in lines for word in line]
+
+
+def number_signs_fixed(line: list[OcrWord]) -> list[OcrWord]:
+    """«№» read as «М» at the start of a header line of a borderless table (textclean.is_number_sign):
+    the next word counts only when it is close, not in the next column."""
+    if not line:
+        return line
+    first, after = line[0], (line[1] if len(line) > 1 else None)
+    close = after is not None and after.bbox[0] - first.bbox[2] < COLUMN_GAP_PX
+    if is_number_sign(first.text, after.text if close else None):
+        return [replace(first, text="№"), *line[1:]]
+    return line
 
 
 def without_phantoms(recognised: Recognised, gray: np.ndarray) -> Recognised:
     """Reading a whole page as one block, Tesseract sometimes «sees» a dash in the white gap between two
-    columns. A word whose box holds (almost) no ink is dropped (with its dashes' widths, see glyphs.py)."""
+    columns, and gives a short word a box reaching into the gap. A word whose box holds (almost) no ink is
+    dropped (with its dashes' widths, see glyphs.py); the others' boxes are narrowed to their ink, so the
+    borderless reader puts them in the right column."""
     lines, starts, widths = [], [], iter(recognised.dash_widths)
     kept_widths: list[int] = []
     opens = set(recognised.paragraph_starts)
@@ -57,7 +73,7 @@ def without_phantoms(recognised: Recognised, gray: np.ndarray) -> Recognised:
         for word in line:
             dash_widths = [next(widths, 0) for ch in word.text if ch in DASHES] if recognised.dash_widths else []
             if has_ink(gray, word.bbox):
-                kept.append(word)
+                kept.append(replace(word, bbox=ink_extent(gray, word.bbox)))
                 kept_widths += dash_widths
         if kept:
             if pending:
@@ -65,6 +81,13 @@ def without_phantoms(recognised: Recognised, gray: np.ndarray) -> Recognised:
                 pending = False
             lines.append(kept)
     return Recognised(lines, starts, kept_widths)
+
+
+def ink_extent(gray: np.ndarray, bbox: BBox) -> BBox:
+    """The box narrowed, left and right, to the columns that hold ink."""
+    x0, y0, x1, y1 = bbox
+    columns = np.flatnonzero((gray[y0:y1, x0:x1] < INK_MAX_GRAY).any(axis=0))
+    return (x0 + int(columns[0]), y0, x0 + int(columns[-1]) + 1, y1) if len(columns) else bbox
 
 
 def has_ink(gray: np.ndarray, bbox: BBox) -> bool:

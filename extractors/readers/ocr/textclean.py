@@ -31,12 +31,19 @@ BULLET = "•"
 BULLET_MISREAD = re.compile(rf"^[{re.escape(RULES['bullet_misreads'])}]\s+")
 DANGLING_GUILLEMET = re.compile(r"(?<=[:;])\s*[»«]$")  # a bullet caught at the end of the line above
 ROMAN_TOKEN = f"[{re.escape(''.join(ROMAN_LOOKALIKES))}]{{1,4}}"
-ROMAN_BEFORE_WORD = re.compile(rf"(?<![\wА-Яа-яЁё])({ROMAN_TOKEN})(?=\s+(?:{'|'.join(RULES['roman_before'])}))")
+ROMAN_BEFORE_WORD = re.compile(rf"(?<![\wА-Яа-яЁё])({ROMAN_TOKEN})(\s*)(?=(?:{'|'.join(RULES['roman_before'])}))")
 ROMAN_HEADING = re.compile(rf"^({ROMAN_TOKEN})(?=\.\s*[А-ЯЁ])")
 SEQ_WITH_COMMAS = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*[.,]?$")  # «2,3,» is «2.3.» in a number cell
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 MONTH_WORDS = "|".join(sorted((w for w in MONTHS if len(w) >= 4), key=len, reverse=True))
 ONE_BEFORE_MONTH = re.compile(rf"(?<!\S)([а-яё]?)[{re.escape(RULES['one_lookalikes'])}](?=\s+(?:{MONTH_WORDS})\b)")
+NUMBER_SIGN_MISREADS = set(RULES["number_sign_misreads"])
+NUMBER_SIGN_TOKEN = "|".join(map(re.escape, RULES["number_sign_misreads"]))
+NUMBER_SIGN = re.compile(rf"^(?:{NUMBER_SIGN_TOKEN})$|(?<!\S)(?:{NUMBER_SIGN_TOKEN})(?=\s+п/п|\s+\d)")
+PREPOSITION_ON_NUMBER = re.compile(rf"(?<![\wА-Яа-яЁё])({'|'.join(RULES['glued_prepositions'])}|до|по|со)(?=\d)")
+YEAR_ABBREVIATION = re.compile(r"(?<=\d)(\s*)Г\.")
+STRAY_QUOTE = re.compile(r"(?<=\s)[’‘`'](?=[а-яё])")
+DASH_BETWEEN_WORDS = re.compile(r"(?<=[а-яё])(?:–\s+|\s+–)(?=[а-яё])")  # a space on one side only
 GLUED_PREPOSITION = re.compile(rf"(?<![\wА-Яа-яЁё])({'|'.join(RULES['glued_prepositions'])})([а-яё]{{3,}})"
                                r"(?![\wА-Яа-яЁё])")
 COMPOUND_ADJECTIVE_END = re.compile(rf"(?:{'|'.join(RULES['hyphen_kept_after_endings'])})$")
@@ -53,8 +60,8 @@ def clean_lines(lines: list[str]) -> list[str]:
     if any(not DASH_ONLY_LINE.match(line) for line in kept):
         kept = [line for line in kept if not DASH_ONLY_LINE.match(line)]
     kept = [DANGLING_GUILLEMET.sub("", BULLET_MISREAD.sub(f"{BULLET} ", line)) for line in kept]
-    kept = [tidy_spaces(one_before_month(fix_lookalikes(fix_quotes(line)))) for line in kept]
-    return [split_glued_prepositions(fix_numbers(line)) for line in kept if line]
+    kept = [tidy_spaces(one_before_month(fix_number_sign(fix_lookalikes(fix_quotes(line))))) for line in kept]
+    return [split_glued_prepositions(fix_spacing(fix_numbers(line))) for line in kept if line]
 
 
 def lines_to_text(lines: list[str]) -> str:
@@ -77,15 +84,38 @@ def lines_to_text(lines: list[str]) -> str:
 
 def fix_numbers(line: str) -> str:
     line = ROMAN_HEADING.sub(lambda m: to_roman(m.group(1)), line)
-    line = ROMAN_BEFORE_WORD.sub(lambda m: to_roman(m.group(1)), line)
+    line = ROMAN_BEFORE_WORD.sub(roman_before_word, line)
     if SEQ_WITH_COMMAS.match(line):
         line = line.replace(",", ".")
     return DOUBLE_STOP.sub(".", line)
 
 
+def fix_number_sign(line: str) -> str:
+    """«М п/п», «протокол No 7», a header cell «М»: the sign «№», which the Russian model reads as «М» or
+    «No». None of these is a word: alone on its line, or before «п/п» or a number, it is the sign (not at
+    the end of «Иванов М», an initial that lost its stop)."""
+    return NUMBER_SIGN.sub("№", line)
+
+
+def is_number_sign(word: str, next_word: str | None) -> bool:
+    """The same for the first word of a line read as one block (the borderless reader's words):
+    `next_word` is None when the next word stands in another column or there is none."""
+    return word in NUMBER_SIGN_MISREADS and (next_word is None or next_word == "п/п" or next_word[:1].isdigit())
+
+
 def one_before_month(line: str) -> str:
     """«с! февраля», «до | марта»: a day «1» read as «!», «|» or «l» before a month."""
     return ONE_BEFORE_MONTH.sub(lambda m: f"{m.group(1)} 1" if m.group(1) else "1", line)
+
+
+def fix_spacing(line: str) -> str:
+    """Narrow spaces Tesseract loses or invents: «с28 апреля» → «с 28 апреля», «2021 Г.» → «2021 г.», an
+    en dash with a space on one side has one on the other («февраль– май» → «февраль – май»), an apostrophe
+    glued to the start of a lower-case word is a speck («’ситуационного»)."""
+    line = PREPOSITION_ON_NUMBER.sub(r"\1 ", line)
+    line = YEAR_ABBREVIATION.sub(lambda m: f"{m.group(1)}г.", line)
+    line = STRAY_QUOTE.sub("", line)
+    return DASH_BETWEEN_WORDS.sub(" – ", line)
 
 
 def split_glued_prepositions(line: str) -> str:
@@ -96,6 +126,12 @@ def split_glued_prepositions(line: str) -> str:
         return word if is_known_word(word) or not is_known_word(m.group(2)) else f"{m.group(1)} {m.group(2)}"
 
     return GLUED_PREPOSITION.sub(split, line)
+
+
+def roman_before_word(m: re.Match) -> str:
+    """«ГУ квартал», «Пквартал» (the space lost too): the numeral, and a space before the word."""
+    numeral = to_roman(m.group(1))
+    return f"{numeral} " if numeral in ROMAN_NUMERALS else m.group(0)
 
 
 def to_roman(token: str) -> str:
