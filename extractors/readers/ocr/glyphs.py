@@ -4,8 +4,7 @@
   «июль») the model has no size to compare with and often prints capitals. A word printed in capitals
   whose letters stand the page's x-height above the baseline (not the cap height) is lower case; so is a
   one-letter preposition «В», «С», «К», «О», «У» printed that small.
-- The model prints an en dash as «—», or as «-» glued to the word before it. An en dash is about one
-  x-height wide, an em dash about two, a hyphen about half.
+- The model prints an en dash as «—». An en dash is about one x-height wide, an em dash about two.
 - It also puts a space after a hyphen glued to a number («24- 25.05.2023»); the real gap tells.
 
 The x-height is measured on the same page: the median height of lower-case words without ascenders or
@@ -46,7 +45,8 @@ def fixed_lines(recognised: Recognised, x_height: float | None) -> list[list[Ocr
 
 
 def fix_word(word: OcrWord, dash_widths, x_height: float | None) -> str:
-    """`dash_widths` yields the width of each dash glyph of the cell, in reading order."""
+    """`dash_widths` yields the width of each dash glyph of the cell, in reading order. A hyphen is not
+    judged by its width: on a noisy scan a hyphen's box is often as wide as an en dash's."""
     if word.text and all(ch in DASHES for ch in word.text):
         for _ in word.text:
             next(dash_widths, None)
@@ -55,7 +55,7 @@ def fix_word(word: OcrWord, dash_widths, x_height: float | None) -> str:
     for ch in word.text:
         if ch in DASHES:
             width = next(dash_widths, None)
-            if x_height and width is not None and dash_by_width(width, x_height) == "–" and ch != "–":
+            if ch == "—" and x_height and width is not None and width <= EN_DASH_MAX_WIDTH * x_height:
                 ch = "–"
         chars.append(ch)
     text = "".join(chars)

@@ -44,6 +44,8 @@ PREPOSITION_ON_NUMBER = re.compile(rf"(?<![\wА-Яа-яЁё])({'|'.join(RULES['g
 YEAR_ABBREVIATION = re.compile(r"(?<=\d)(\s*)Г\.")
 STRAY_QUOTE = re.compile(r"(?<=\s)[’‘`'](?=[а-яё])")
 DASH_BETWEEN_WORDS = re.compile(r"(?<=[а-яё])(?:–\s+|\s+–)(?=[а-яё])")  # a space on one side only
+MONTH_NAMES = "|".join(sorted({w for w in MONTHS if len(w) >= 3 and w.isalpha()}, key=len, reverse=True))
+HYPHEN_BETWEEN_MONTHS = re.compile(rf"(?<![а-яё])({MONTH_NAMES})-\s+(?=(?:{MONTH_NAMES})(?![а-яё]))")
 GLUED_PREPOSITION = re.compile(rf"(?<![\wА-Яа-яЁё])({'|'.join(RULES['glued_prepositions'])})([а-яё]{{3,}})"
                                r"(?![\wА-Яа-яЁё])")
 COMPOUND_ADJECTIVE_END = re.compile(rf"(?:{'|'.join(RULES['hyphen_kept_after_endings'])})$")
@@ -110,11 +112,13 @@ def one_before_month(line: str) -> str:
 
 def fix_spacing(line: str) -> str:
     """Narrow spaces Tesseract loses or invents: «с28 апреля» → «с 28 апреля», «2021 Г.» → «2021 г.», an
-    en dash with a space on one side has one on the other («февраль– май» → «февраль – май»), an apostrophe
+    en dash with a space on one side has one on the other («февраль– май» → «февраль – май», and so has
+    a hyphen glued to a month before a space: the en dash it stands for), an apostrophe
     glued to the start of a lower-case word is a speck («’ситуационного»)."""
     line = PREPOSITION_ON_NUMBER.sub(r"\1 ", line)
     line = YEAR_ABBREVIATION.sub(lambda m: f"{m.group(1)}г.", line)
     line = STRAY_QUOTE.sub("", line)
+    line = HYPHEN_BETWEEN_MONTHS.sub(r"\1 – ", line)
     return DASH_BETWEEN_WORDS.sub(" – ", line)
 
 
