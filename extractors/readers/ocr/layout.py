@@ -18,7 +18,7 @@ from extractors.readers.ocr.glyphs import (
     words_to_x_height,
 )
 from extractors.readers.ocr.model import BBox, OcrParagraph, OcrWord
-from extractors.readers.ocr.textclean import is_number_sign, lines_to_text
+from extractors.readers.ocr.textclean import fix_digits, is_number_sign, lines_to_text
 
 TABLE_PAD_PX = 8
 NOISE_MAX_CONFIDENCE = 55  # a block read with less confidence than this …
@@ -47,10 +47,12 @@ def page_to_paragraphs(gray: np.ndarray, table_boxes: list[BBox]) -> tuple[list[
 
 
 def number_signs_fixed(line: list[OcrWord]) -> list[OcrWord]:
-    """«№» read as «М» at the start of a header line of a borderless table (textclean.is_number_sign):
-    the next word counts only when it is close, not in the next column."""
+    """The first word of a line as the borderless reader needs it to tell the rows apart: a number with a
+    look-alike letter («З1.») made digits, «№» read as «М» (textclean.is_number_sign; the next word counts
+    only when it is close, not in the next column)."""
     if not line:
         return line
+    line = [replace(line[0], text=fix_digits(line[0].text)), *line[1:]]
     first, after = line[0], (line[1] if len(line) > 1 else None)
     close = after is not None and after.bbox[0] - first.bbox[2] < COLUMN_GAP_PX
     if is_number_sign(first.text, after.text if close else None):

@@ -37,6 +37,10 @@ SEQ_WITH_COMMAS = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})*[.,]?$")  # «2,3,» is �
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 MONTH_WORDS = "|".join(sorted((w for w in MONTHS if len(w) >= 4), key=len, reverse=True))
 ONE_BEFORE_MONTH = re.compile(rf"(?<!\S)([а-яё]?)[{re.escape(RULES['one_lookalikes'])}](?=\s+(?:{MONTH_WORDS})\b)")
+DIGIT_LOOKALIKES = str.maketrans(RULES["digit_lookalikes"])
+LOOKALIKE = re.escape("".join(RULES["digit_lookalikes"]))
+NUMBER_TOKEN = re.compile(rf"(?<![\wА-Яа-яЁё])(?=[\w{LOOKALIKE}.,]*\d)[\d{LOOKALIKE}]+(?:[.,][\d{LOOKALIKE}]+)*[.,]?"
+                          rf"(?![\wА-Яа-яЁё])")
 NUMBER_SIGN_MISREADS = set(RULES["number_sign_misreads"])
 NUMBER_SIGN_TOKEN = "|".join(map(re.escape, RULES["number_sign_misreads"]))
 NUMBER_SIGN = re.compile(rf"^(?:{NUMBER_SIGN_TOKEN})$|(?<!\S)(?:{NUMBER_SIGN_TOKEN})(?=\s+п/п|\s+\d)")
@@ -62,7 +66,8 @@ def clean_lines(lines: list[str]) -> list[str]:
     if any(not DASH_ONLY_LINE.match(line) for line in kept):
         kept = [line for line in kept if not DASH_ONLY_LINE.match(line)]
     kept = [DANGLING_GUILLEMET.sub("", BULLET_MISREAD.sub(f"{BULLET} ", line)) for line in kept]
-    kept = [tidy_spaces(one_before_month(fix_number_sign(fix_lookalikes(fix_quotes(line))))) for line in kept]
+    kept = [tidy_spaces(one_before_month(fix_number_sign(fix_digits(fix_lookalikes(fix_quotes(line))))))
+            for line in kept]
     return [split_glued_prepositions(fix_spacing(fix_numbers(line))) for line in kept if line]
 
 
@@ -81,7 +86,7 @@ def lines_to_text(lines: list[str]) -> str:
     parts = [join_lines(intro)] if intro else []
     if items:
         parts.append("; ".join(item.rstrip(";").strip() for item in items))
-    return tidy_spaces(" ".join(parts))
+    return tidy_spaces(fix_spacing(" ".join(parts)))  # again: «2021» / «Г.» may stand on two lines
 
 
 def fix_numbers(line: str) -> str:
@@ -90,6 +95,12 @@ def fix_numbers(line: str) -> str:
     if SEQ_WITH_COMMAS.match(line):
         line = line.replace(",", ".")
     return DOUBLE_STOP.sub(".", line)
+
+
+def fix_digits(text: str) -> str:
+    """«З1.», «1О», «2б.05»: a number with a letter of the same shape in it (there is at least one real
+    digit, and nothing but digits, look-alikes and stops)."""
+    return NUMBER_TOKEN.sub(lambda m: m.group().translate(DIGIT_LOOKALIKES), text)
 
 
 def fix_number_sign(line: str) -> str:
