@@ -85,6 +85,13 @@ def test_without_the_russian_model_a_scan_is_quarantined_saying_so(tmp_path, mon
     assert "распознавание текста здесь не установлено" in parsed.record.reason
 
 
+def test_a_photo_too_small_to_read_is_quarantined_saying_so():
+    """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): nothing to assemble."""
+    parsed = parse_source(fingerprint(SAMPLES / "forms" / "smolensk_2022_photo.jpg"), Settings())
+    assert [r.code for r in parsed.record.reasons] == ["image.no_table"]
+    assert "изображение" in parsed.record.reason
+
+
 def test_a_text_pdf_never_loads_ocr():
     """The common case costs nothing: reading a PDF with a good text layer imports neither OpenCV nor
     Tesseract nor the OCR package."""

@@ -36,6 +36,8 @@ def content_to_plan_rows(content: DocumentContent) -> AssembledPlan:
 
 
 def no_table_error(content: DocumentContent) -> NoPlanTableError:
+    if content.format == "image":
+        return NoPlanTableError("image.no_table")
     if content.ocr_pages:
         return NoPlanTableError("scan.no_table", pages=len(content.ocr_pages))
     if content.tables:
