@@ -5,8 +5,11 @@ Imported only when a page needs it (extractors/readers/text_layer.py decides): a
 layer never loads OpenCV or Tesseract. Parsing runs one document per worker process, so each library
 gets one thread: two OpenMP or OpenCV thread teams per process on two cores only fight.
 
-    pages_to_results(page_images)  → PageResult per page (model.py)
-    results_to_pieces(results)     → the repo's page tables and paragraphs (content.py)
+    pdf_page_images(path, numbers) / image_page_images(path)  → PageImage per page (pages.py)
+    page_image_to_result(image)    → PageResult: tables of cells with confidence, paragraphs (page.py)
+    content.result_to_scanned_page(result, points_per_px) → page pieces for the shared assembly
+
+extractors/readers/scanned.py is the door: it checks OCR is installed and calls these.
 """
 
 import os

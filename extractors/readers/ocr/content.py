@@ -26,7 +26,6 @@ class ScannedPage:
     words: list[dict] = field(default_factory=list)  # pdfplumber-shaped words in points (borderless reader)
     width: float = 0.0  # points
     height: float = 0.0
-    seconds: float = 0.0
 
     def words_page(self) -> "WordsPage":
         return WordsPage(self.words, self.width, self.height)
@@ -112,7 +111,7 @@ def result_to_scanned_page(result: PageResult, points_per_px: float) -> ScannedP
             below += paragraph.lines
     words = [word_in_points(w, points_per_px) for w in result.words]
     return ScannedPage(result.page, tables, above, below, words, result.width * points_per_px,
-                       result.height * points_per_px, result.seconds)
+                       result.height * points_per_px)
 
 
 def word_in_points(word: OcrWord, points_per_px: float) -> dict:
