@@ -86,10 +86,21 @@ def test_without_the_russian_model_a_scan_is_quarantined_saying_so(tmp_path, mon
 
 
 def test_a_photo_too_small_to_read_is_quarantined_saying_so():
-    """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): nothing to assemble."""
+    """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): refused before OCR."""
     parsed = parse_source(fingerprint(SAMPLES / "forms" / "smolensk_2022_photo.jpg"), Settings())
+    assert [r.code for r in parsed.record.reasons] == ["image.too_small"]
+    assert parsed.record.reason.startswith("Изображение слишком мелкое для распознавания (600×818 точек)")
+
+
+def test_a_picture_without_a_plan_is_quarantined_saying_so(tmp_path):
+    from PIL import Image, ImageDraw
+
+    page = Image.new("L", (1240, 1754), 255)
+    ImageDraw.Draw(page).rectangle((100, 100, 1140, 400), outline=0, width=4)  # a frame, no text
+    page.save(tmp_path / "рисунок.png")
+    parsed = parse_source(fingerprint(tmp_path / "рисунок.png"), Settings())
     assert [r.code for r in parsed.record.reasons] == ["image.no_table"]
-    assert "изображение" in parsed.record.reason
+    assert "Это изображение" in parsed.record.reason
 
 
 def test_a_text_pdf_never_loads_ocr():

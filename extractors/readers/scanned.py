@@ -16,6 +16,9 @@ from schemas import DocumentContent, Paragraph, ScannedFileError, TooLargeError,
 
 MAX_OCR_PAGES = 40  # a plan is a few pages; hundreds of scanned pages would hold the parser for an hour
 KEPT_DOCUMENTS = 4
+# A picture whose long side is shorter holds an A4 page at under 100 dpi: too coarse for any letter to be
+# read (Tesseract wants 200-300), and enlarging it only costs seconds.
+MIN_IMAGE_LONG_SIDE_PX = 1200
 
 _recognised: OrderedDict[tuple, list] = OrderedDict()
 _lock = threading.Lock()
@@ -47,9 +50,11 @@ def read_image(path: Path) -> DocumentContent:
     from extractors.readers.pdf import pages_to_content
 
     try:
-        frames = ocr.count_image_frames(path)
+        frames, width, height = ocr.image_frames_and_size(path)
         if frames > MAX_OCR_PAGES:
             raise TooLargeError("scan.too_many_pages", pages=frames, limit=MAX_OCR_PAGES)
+        if max(width, height) < MIN_IMAGE_LONG_SIDE_PX:
+            raise UnreadableFileError("image.too_small", width=width, height=height)
         pages = recognised(path, None, lambda: ocr.image_page_images(path), ocr)
     except ocr.UnreadableImageError as error:
         raise UnreadableFileError("image.corrupt") from error

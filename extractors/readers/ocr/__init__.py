@@ -24,10 +24,10 @@ from extractors.readers.ocr.engine import OcrUnavailableError, missing_ocr  # no
 from extractors.readers.ocr.page import page_image_to_result  # noqa: E402
 from extractors.readers.ocr.pages import (  # noqa: E402
     UnreadableImageError,
-    count_image_frames,
+    image_frames_and_size,
     image_page_images,
     pdf_page_images,
 )
 
-__all__ = ["OcrUnavailableError", "UnreadableImageError", "count_image_frames", "image_page_images",
+__all__ = ["OcrUnavailableError", "UnreadableImageError", "image_frames_and_size", "image_page_images",
            "missing_ocr", "page_image_to_result", "pdf_page_images"]

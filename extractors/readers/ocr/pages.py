@@ -43,9 +43,10 @@ def pdf_page_images(path: Path, numbers: list[int]) -> Iterator[PageImage]:
         pdf.close()
 
 
-def count_image_frames(path: Path) -> int:
+def image_frames_and_size(path: Path) -> tuple[int, int, int]:
+    """(frames, width, height) of an image file, its first frame's size as stored (EXIF not applied)."""
     with open_image(path) as image:
-        return getattr(image, "n_frames", 1)
+        return getattr(image, "n_frames", 1), *image.size
 
 
 def image_page_images(path: Path) -> Iterator[PageImage]:
