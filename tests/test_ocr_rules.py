@@ -48,6 +48,8 @@ def test_which_text_layers_need_ocr(text, needs, reason):
     (SAMPLES / "forms" / "tula_2022_tight.pdf", []),
     (SAMPLES / "inbox" / "pskov_2021_scan.pdf", [1]),
     (SAMPLES / "scans" / "sverdlovsk_2023_noisy200.pdf", [1, 2]),
+    # a scanner's own OCR layer over the page picture: read again, cell by cell
+    (Path(__file__).parent / "fixtures" / "searchable-scan-invisible-text-layer.pdf", [1]),
 ])
 def test_only_pages_without_good_text_go_to_ocr(path, pages):
     with pdfplumber.open(path) as pdf:

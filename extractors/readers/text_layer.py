@@ -2,7 +2,9 @@
 
 A page goes to OCR when its text is garbage — «(cid:NN)» runs (fonts without a Unicode map, as pdfminer
 prints them), mojibake (text decoded with the wrong code page: «Ïëàí» or «РџР»Р°РЅ»), Cyrillic «words» no
-Russian text has — or when it has (almost) no text but a picture of a page. A page with a good text layer
+Russian text has — or when it has (almost) no text but a picture of a page, or when it is a picture of a
+page under a text layer: a «searchable» scan, whose invisible text is the scanner's own OCR, laid out word
+by word with no ruling lines — our cell-by-cell reading keeps the rows a table has. A page with a good text layer
 never goes through OCR: the text layer is exact, OCR is not, and it costs seconds a page.
 
 Pure Python on purpose: every PDF passes through here, so nothing heavy (OpenCV, Tesseract) is imported.
@@ -18,6 +20,7 @@ MAX_UTF8_AS_CP1251_SHARE = 0.05
 MAX_IMPLAUSIBLE_WORDS = 0.25  # share of Cyrillic words that no Russian text has
 MIN_WORDS_TO_JUDGE = 8
 MIN_PICTURE_SHARE = 0.25  # of the page's area: a picture this large on a page without text is a scan
+SCANNED_PAGE_SHARE = 0.8  # a picture this large is the page itself, whatever text lies over it
 WORD_GAP = 0.25  # × font size: a wider gap between two characters on a line is a space
 
 CID = re.compile(r"\(cid:\d+\)")
@@ -96,7 +99,8 @@ def pages_to_ocr(pages) -> list[int]:
     verdicts = [text_needs_ocr(chars_to_text(page.chars)) for page in pages]
     has_text = any(not verdict.needs_ocr for verdict in verdicts)
     return [n for n, (page, verdict) in enumerate(zip(pages, verdicts), 1)
-            if verdict.needs_ocr and (verdict.reason != "no-text" or holds_a_page_picture(page, has_text))]
+            if picture_share(page) >= SCANNED_PAGE_SHARE
+            or verdict.needs_ocr and (verdict.reason != "no-text" or holds_a_page_picture(page, has_text))]
 
 
 def holds_a_page_picture(page, document_has_text: bool) -> bool:
