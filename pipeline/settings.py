@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "1"
+PARSER_REVISION = "2"  # 2: scans and photos read by OCR (quarantined ones are read again)
 
 
 def package_version() -> str:

@@ -14,6 +14,7 @@ import pytest
 from pipeline.enrich import responsible_fields
 from pipeline.inbox import fingerprint
 from pipeline.parse import parse_source
+from pipeline.review.reasons import settles
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES
 
@@ -73,6 +74,8 @@ def test_cells_read_unsurely_go_to_review_with_their_page(scanned):
                               for a in settle_all.activities)
     assert doubts[0].text.startswith("текст ячейки «№» распознан со скана неуверенно (") and "стр. 1" in doubts[0].text
     assert {r.params["field"] for r in doubts} == {"seq", "title", "deadline_raw", "responsible_raw"}
+    deadline_doubt = next(r for r in doubts if r.params["field"] == "deadline_raw")
+    assert settles(deadline_doubt, {"deadline_raw"}) and not settles(deadline_doubt, {"title"})
     trusting = parse_source(fingerprint(INBOX_SCAN), Settings(ocr_review_confidence=0))
     assert not [r for a in trusting.activities for r in a.review_reasons if r.code == "review.low_confidence"]
 
