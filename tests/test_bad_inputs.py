@@ -76,7 +76,7 @@ BAD = {
     "на самом деле docx.pdf": (lambda: (SAMPLES / "variants" / "kuzbass_2021.docx").read_bytes(), "это DOCX"),
     "на самом деле pdf.docx": (lambda: (SAMPLES / "variants" / "kuzbass_2021.pdf").read_bytes(), "это PDF"),
     "с паролем.pdf": (lambda: (FIXTURES / "encrypted_kuzbass.pdf").read_bytes(), "защищён паролем"),
-    "скан.pdf": (minimal_pdf_without_text, "В распознанном скане"),
+    "скан.pdf": (minimal_pdf_without_text, "скан"),  # recognised and nothing found, or OCR not installed
     "пустой лист.pdf": (lambda: minimal_pdf_without_text(b""), "читать нечего"),
     "пресс-релиз.docx": (lambda: docx_bytes(["Пресс-релиз", "Общественная палата края провела заседание."]),
                          "нет таблицы мероприятий"),

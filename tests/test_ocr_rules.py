@@ -22,7 +22,7 @@ from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
 from extractors.readers.text_layer import pages_to_ocr, text_needs_ocr
 from extractors.sniff import sniff_format
 from extractors.tables.assemble import content_to_plan_rows
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_ocr, ocr_missing
 
 GOOD = "ПЛАН работы общественного штаба по наблюдению за выборами. Белоглазов А.С. КГКУ \"Аппарат\" до 01 марта"
 
@@ -149,6 +149,7 @@ def test_a_skewed_page_is_measured(scanned_page, degrees):
     assert measure_skew(gray_to_ink(rotate_by(scanned_page, -degrees))) == pytest.approx(degrees, abs=0.06)
 
 
+@pytest.mark.skipif(ocr_missing("osd") is not None, reason="нет модели Tesseract osd (tesseract-ocr-osd)")
 @pytest.mark.parametrize(("turn", "back"), [(np.rot90, 90), (lambda a: np.rot90(a, 2), 180)])
 def test_a_page_scanned_sideways_or_upside_down_is_turned_upright(scanned_page, turn, back):
     _, turned = page_to_upright(np.ascontiguousarray(turn(scanned_page)))
@@ -174,6 +175,7 @@ def test_a_merge_broken_by_a_page_carries_the_text_of_the_row_above():
     assert [row.page for row in table.rows] == [1, 1, 1, 2, 2]
 
 
+@needs_ocr
 def test_a_pdf_scanned_on_one_page_only_is_read_as_one_table(tmp_path):
     """Khabarovsk's text PDF with its last page replaced by a scan: only that page is recognised, its
     repeated header is dropped and its rows continue the table read from the text layer."""

@@ -16,7 +16,7 @@ from pipeline.inbox import fingerprint
 from pipeline.parse import parse_source
 from pipeline.review.reasons import settles
 from pipeline.settings import Settings
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, needs_ocr
 
 SCANS = json.loads((SAMPLES / "SCANS_MANIFEST.json").read_text(encoding="utf-8"))["files"]
 INBOX_SCAN = ROOT / "samples" / "inbox" / "pskov_2021_scan.pdf"
@@ -31,6 +31,7 @@ def scanned(nlp_loaded) -> dict:
     return {record["path"]: parse_source(fingerprint(ROOT / record["path"]), Settings()) for record in SCANS}
 
 
+@needs_ocr
 @pytest.mark.parametrize("record", SCANS, ids=lambda r: r["scan"]["kind"])
 def test_every_activity_of_a_scan_is_read(scanned, record):
     parsed = scanned[record["path"]]
@@ -44,6 +45,7 @@ def test_every_activity_of_a_scan_is_read(scanned, record):
         assert got.responsible_persons == persons, (expected["responsible_raw"], got.responsible_raw)
 
 
+@needs_ocr
 @pytest.mark.parametrize("record", SCANS, ids=lambda r: r["scan"]["kind"])
 def test_a_scan_says_which_plan_it_is(scanned, record):
     document = scanned[record["path"]].record
@@ -52,6 +54,7 @@ def test_a_scan_says_which_plan_it_is(scanned, record):
     assert str(document.approved_on) == record["facts"]["approved_on"]
 
 
+@needs_ocr
 @pytest.mark.parametrize("record", SCANS, ids=lambda r: r["scan"]["kind"])
 def test_every_ocr_value_keeps_its_confidence_and_page(scanned, record):
     activities = scanned[record["path"]].activities
@@ -60,6 +63,7 @@ def test_every_ocr_value_keeps_its_confidence_and_page(scanned, record):
     assert {a.source_page for a in activities} == set(range(1, record["scan"]["pages"] + 1))
 
 
+@needs_ocr
 def test_a_merged_deadline_on_a_scan_applies_to_each_row(scanned):
     rows = scanned["samples/inbox/pskov_2021_scan.pdf"].activities
     assert [a.deadline_raw for a in rows[3:5]] == ["июнь – август"] * 2
@@ -67,6 +71,7 @@ def test_a_merged_deadline_on_a_scan_applies_to_each_row(scanned):
         ["III. Дни голосования"] * 2
 
 
+@needs_ocr
 def test_cells_read_unsurely_go_to_review_with_their_page(scanned):
     settle_all = parse_source(fingerprint(INBOX_SCAN), Settings(ocr_review_confidence=100))
     doubts = [r for a in settle_all.activities for r in a.review_reasons if r.code == "review.low_confidence"]
@@ -88,6 +93,7 @@ def test_without_the_russian_model_a_scan_is_quarantined_saying_so(tmp_path, mon
     assert "распознавание текста здесь не установлено" in parsed.record.reason
 
 
+@needs_ocr
 def test_a_photo_too_small_to_read_is_quarantined_saying_so():
     """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): refused before OCR."""
     parsed = parse_source(fingerprint(SAMPLES / "forms" / "smolensk_2022_photo.jpg"), Settings())
@@ -95,6 +101,7 @@ def test_a_photo_too_small_to_read_is_quarantined_saying_so():
     assert parsed.record.reason.startswith("Изображение слишком мелкое для распознавания (600×818 точек)")
 
 
+@needs_ocr
 def test_a_picture_without_a_plan_is_quarantined_saying_so(tmp_path):
     from PIL import Image, ImageDraw
 
