@@ -93,7 +93,6 @@ def test_without_the_russian_model_a_scan_is_quarantined_saying_so(tmp_path, mon
     assert "распознавание текста здесь не установлено" in parsed.record.reason
 
 
-@needs_ocr
 def test_a_photo_too_small_to_read_is_quarantined_saying_so():
     """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): refused before OCR."""
     parsed = parse_source(fingerprint(SAMPLES / "forms" / "smolensk_2022_photo.jpg"), Settings())

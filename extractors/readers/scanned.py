@@ -24,13 +24,14 @@ _recognised: OrderedDict[tuple, list] = OrderedDict()
 _lock = threading.Lock()
 
 
-def ocr_module(what: str):
-    """The OCR package, or the refusal that says OCR is not installed here (`what`: what the file is)."""
+def ocr_module(what: str, check_engine: bool = True):
+    """The OCR package, or the refusal that says OCR is not installed here (`what`: what the file is);
+    `check_engine=False` only loads the package (its page images need Pillow and OpenCV, not Tesseract)."""
     try:
         from extractors.readers import ocr
-    except ImportError as error:  # OpenCV or tesserocr failed to load
+    except ImportError as error:  # OpenCV failed to load
         raise ScannedFileError("ocr.unavailable", what=what, missing=f"не загружается {error.name}") from error
-    if (missing := ocr.missing_ocr()) is not None:
+    if check_engine and (missing := ocr.missing_ocr()) is not None:
         raise ScannedFileError("ocr.unavailable", what=what, missing=missing)
     return ocr
 
@@ -45,8 +46,9 @@ def pdf_pages_to_scanned(path: Path, numbers: list[int], what: str) -> dict:
 
 
 def read_image(path: Path) -> DocumentContent:
-    """An image file (JPEG, PNG, TIFF with many pages, GIF, BMP, WebP): every frame is a page to OCR."""
-    ocr = ocr_module("изображение")
+    """An image file (JPEG, PNG, TIFF with many pages, GIF, BMP, WebP): every frame is a page to OCR. A
+    broken, huge or too coarse picture is refused before OCR is even asked for."""
+    ocr = ocr_module("изображение", check_engine=False)
     from extractors.readers.pdf import pages_to_content
 
     try:
@@ -55,6 +57,7 @@ def read_image(path: Path) -> DocumentContent:
             raise TooLargeError("scan.too_many_pages", pages=frames, limit=MAX_OCR_PAGES)
         if max(width, height) < MIN_IMAGE_LONG_SIDE_PX:
             raise UnreadableFileError("image.too_small", width=width, height=height)
+        ocr_module("изображение")
         pages = recognised(path, None, lambda: ocr.image_page_images(path), ocr)
     except ocr.UnreadableImageError as error:
         raise UnreadableFileError("image.corrupt") from error
