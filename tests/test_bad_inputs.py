@@ -85,7 +85,7 @@ BAD = {
     "сущности.docx": (entity_bomb, "XML-сущности"),
     "архив.zip": (lambda: zipfile_bytes(), "ZIP-архив"),
     "~$План.docx": (lambda: b"\x05owner-lock-file" + b"\0" * 100, "временный файл"),
-    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "Изображение повреждено"),
+    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение, но оно повреждено"),
 }
 
 

@@ -97,7 +97,7 @@ def test_a_photo_too_small_to_read_is_quarantined_saying_so():
     """samples/forms' Smolensk photo is 600×818 pixels (≈ 70 dpi for the page): refused before OCR."""
     parsed = parse_source(fingerprint(SAMPLES / "forms" / "smolensk_2022_photo.jpg"), Settings())
     assert [r.code for r in parsed.record.reasons] == ["image.too_small"]
-    assert parsed.record.reason.startswith("Изображение слишком мелкое для распознавания (600×818 точек)")
+    assert parsed.record.reason.startswith("Это изображение слишком мелкое для распознавания (600×818 точек)")
 
 
 @needs_ocr
