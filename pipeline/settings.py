@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "2"  # 2: Excel, web pages, Word packages and archives read; files quarantined before are read again
+PARSER_REVISION = "3"  # 3: Excel, web pages, Word packages, archives, scans and photos read; quarantined files are read again
 
 
 def package_version() -> str:
@@ -25,6 +25,8 @@ class Settings(BaseModel):
     max_file_mb: float = Field(50, description="larger files are quarantined unread")
     max_pages: int = Field(300, description="PDFs with more pages are quarantined")
     workers: int = Field(2, ge=1, description="parallel document parsers (processes)")
+    ocr_review_confidence: float = Field(
+        80, ge=0, le=100, description="a cell recognised from a scan with less confidence (0–100) goes to review")
     task_runner: Literal["threads", "processes", "dask"] = "processes"
     dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
     reprocess: Literal["none", "failed", "all"] = "none"

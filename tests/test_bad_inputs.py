@@ -18,11 +18,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOOD = {"kuzbass_2021.txt": 17, "План штаба Хабаровск 2021.docx": 32}  # Cyrillic and spaces in a name
 
 
-def minimal_pdf_without_text() -> bytes:
-    """A valid one-page PDF holding only a drawn line — what a scan looks like to a text extractor."""
+def minimal_pdf_without_text(drawing: bytes = b"0 0 m 500 700 l S") -> bytes:
+    """A valid one-page PDF holding only a drawn line — what a scan looks like to a text extractor (it is
+    recognised, and nothing is found on it) — or, with no drawing, a blank page."""
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
                b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
-               b"<</Length 17>>stream\n0 0 m 500 700 l S\nendstream"]
+               b"<</Length %d>>stream\n%s\nendstream" % (len(drawing), drawing)]
     out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
     out.seek(0, 2)
     for number, body in enumerate(objects, 1):
@@ -75,7 +76,8 @@ BAD = {
     "на самом деле docx.pdf": (lambda: (SAMPLES / "variants" / "kuzbass_2021.docx").read_bytes(), "это DOCX"),
     "на самом деле pdf.docx": (lambda: (SAMPLES / "variants" / "kuzbass_2021.pdf").read_bytes(), "это PDF"),
     "с паролем.pdf": (lambda: (FIXTURES / "encrypted_kuzbass.pdf").read_bytes(), "защищён паролем"),
-    "скан.pdf": (minimal_pdf_without_text, "скан"),
+    "скан.pdf": (minimal_pdf_without_text, "скан"),  # recognised and nothing found, or OCR not installed
+    "пустой лист.pdf": (lambda: minimal_pdf_without_text(b""), "читать нечего"),
     "пресс-релиз.docx": (lambda: docx_bytes(["Пресс-релиз", "Общественная палата края провела заседание."]),
                          "нет таблицы мероприятий"),
     "письмо.txt": (lambda: "Уважаемые коллеги!\nНаправляем информацию.\n".encode("cp1251"), "нет таблицы"),
@@ -84,7 +86,7 @@ BAD = {
     "пустой архив.zip": (lambda: zipfile_bytes({}), "архив пуст"),
     "обрезанный архив.zip": (lambda: zipfile_bytes({"план.docx": "x" * 3000})[:1500], "архив повреждён"),
     "~$План.docx": (lambda: b"\x05owner-lock-file" + b"\0" * 100, "временный файл"),
-    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение"),
+    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение, но оно повреждено"),
     "фото.pdf": (lambda: (SAMPLES / "forms" / "smolensk_2022_photo.jpg").read_bytes(), "изображение"),
     "с паролем.docx": (lambda: (SAMPLES / "forms" / "udmurtia_2024_password.docx").read_bytes(), "паролем"),
     "с паролем под именем.doc": (lambda: (SAMPLES / "forms" / "penza_2023_password.xlsx").read_bytes(), "паролем"),
