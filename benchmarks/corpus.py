@@ -10,7 +10,9 @@ order and names, title block, sections, deadlines (dates, ranges, months, quarte
 is the same whatever `n_docs` is, so a corpus of 100 is the first 100 of a corpus of 1,000.
 
 PDFs are made from DOCX by LibreOffice, many files per `soffice` call (two calls in parallel). Without
-LibreOffice the corpus is DOCX and TXT only, and the manifest says so. A finished corpus is recorded in
+LibreOffice the corpus is DOCX and TXT only, and the manifest says so. The format `scan` (not among the
+defaults) is such a PDF printed and scanned: its pages rendered at 300 dpi in grey into an image-only PDF
+(`pdf_to_scan`), read by OCR. A finished corpus is recorded in
 `corpus.json` beside the files; calling again with the same arguments returns the files without rebuilding.
 Pages: PDFs' are counted; DOCX/TXT pages are estimated from their text length at the corpus's measured
 characters-per-page (flagged `pages_estimated`).
@@ -462,6 +464,19 @@ def docx_to_pdfs(exe: str, docx_files: list[Path], outdir: Path, parallel: int =
         list(pool.map(lambda b: docx_batch_to_pdf(exe, b, outdir), batches))
 
 
+def pdf_to_scan(pdf: Path, out: Path, dpi: int = 300, quality: int = 60) -> None:
+    """The PDF as an office scanner returns it: each page rendered in grey at `dpi`, JPEG-compressed into
+    an image-only PDF (no text layer)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = [document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))]
+    finally:
+        document.close()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi, quality=quality)
+
+
 def pdf_pages(path: Path) -> int:
     data = path.read_bytes()
     counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
@@ -503,10 +518,11 @@ def make_corpus(folder: Path, n_docs: int, seed: int, formats=DEFAULT_FORMATS, l
     formats = tuple(formats)
     if (paths := cached(folder, n_docs, seed, formats)) is not None:
         return paths
-    exe = soffice() if "pdf" in formats else None
-    made_formats = formats if exe or "pdf" not in formats else tuple(f for f in formats if f != "pdf")
+    needs_office = {"pdf", "scan"} & set(formats)
+    exe = soffice() if needs_office else None
+    made_formats = formats if exe or not needs_office else tuple(f for f in formats if f not in needs_office)
     if made_formats != formats:
-        log("LibreOffice (soffice) not found: the corpus is DOCX and TXT only, no PDFs "
+        log("LibreOffice (soffice) not found: the corpus is DOCX and TXT only, no PDFs or scans "
             "(apt-get install -y libreoffice-writer-nogui)")
     if folder.exists():
         shutil.rmtree(folder)
@@ -525,7 +541,7 @@ def make_corpus(folder: Path, n_docs: int, seed: int, formats=DEFAULT_FORMATS, l
             path = folder / f"{plan.stem}.docx"
             plan_to_docx(plan, path, ms)
         else:
-            path = folder / f"{plan.stem}.pdf"
+            path = folder / f"{plan.stem}{'_scan' if fmt == 'scan' else ''}.pdf"
             to_convert.append(folder / ".docx-for-pdf" / f"{plan.stem}.docx")
             plan_to_docx(plan, to_convert[-1], ms)
         records.append({"name": path.name, "format": fmt, "region": plan.region, "region_number":
@@ -533,6 +549,10 @@ def make_corpus(folder: Path, n_docs: int, seed: int, formats=DEFAULT_FORMATS, l
     if to_convert:
         log(f"converting {len(to_convert)} DOCX to PDF with LibreOffice …")
         docx_to_pdfs(exe, to_convert, folder)
+    for record in (r for r in records if r["format"] == "scan"):
+        printed = folder / record["name"].replace("_scan.pdf", ".pdf")
+        pdf_to_scan(printed, folder / record["name"])
+        printed.unlink()
     shutil.rmtree(folder / ".docx-for-pdf")
     fill_pages(folder, records)
     manifest = {"generator": GENERATOR_VERSION, "seed": seed, "n_docs": n_docs, "formats": list(formats),
@@ -545,13 +565,13 @@ def fill_pages(folder: Path, records: list[dict]) -> None:
     """Count PDF pages; estimate the others from their text at the PDFs' median characters per page."""
     ratios = []
     for r in records:
-        if r["format"] == "pdf":
+        if r["format"] in ("pdf", "scan"):
             r["pages"] = pdf_pages(folder / r["name"])
             r["pages_estimated"] = False
             ratios.append(r["chars"] / max(1, r["pages"]))
     per_page = sorted(ratios)[len(ratios) // 2] if ratios else FALLBACK_CHARS_PER_PAGE
     for r in records:
-        if r["format"] != "pdf":
+        if r["format"] not in ("pdf", "scan"):
             r["pages"] = max(1, math.ceil(r["chars"] / per_page))
             r["pages_estimated"] = True
 

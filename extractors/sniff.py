@@ -18,7 +18,7 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
 # Formats we can tell apart but only read after conversion (LibreOffice) or not at all.
 CONVERTIBLE = {"doc", "rtf", "odt"}
-
+# Pictures of pages (scans, phone photos), read by OCR: JPEG, PNG, TIFF, GIF, BMP and WebP (see is_image).
 IMAGE_MAGIC = [  # (offset, bytes): what a picture starts with
     (0, b"\xff\xd8\xff"),  # JPEG
     (0, b"\x89PNG\r\n\x1a\n"),

@@ -56,5 +56,6 @@ def row_to_activity(row: PlanRow, facts: PlanFacts, context: PlanContext, source
         mentioned_orgs=find_mentioned_organisations(f"{row.title} {row.description or ''}", region),
         category=categorize(row.title, row.description),
         source_page=row.source_page, source_table=row.source_table, source_row=row.source_row,
+        extraction=row.extraction, ocr_confidence=min(row.confidence.values(), default=None),
         processed_at=processed_at,
     )

@@ -56,7 +56,8 @@ def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDo
     has_responsible = has_responsible_column(assembled.rows)
     partial = partial_reason(assembled)
     for activity, row in zip(activities, assembled.rows):
-        activity.review_reasons = review_reasons(activity, row, has_responsible, partial)
+        activity.review_reasons = review_reasons(activity, row, has_responsible, partial,
+                                                 settings.ocr_review_confidence)
     record = DocumentRecord(
         document_id=source.document_id, source_file=source.name, format=reader_format, status="ingested",
         reasons=facts.reasons + ([partial] if partial else []),

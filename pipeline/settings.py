@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "3"  # 2: Excel, web pages, Word packages and archives read; 3: non-plans, header rows, blank and
-# dense PDFs refused — files read before are read again
+PARSER_REVISION = "4"  # 3: Excel, web pages, Word packages, archives, scans and photos read; 4: non-plans,
+# header rows and dense ruled PDFs refused — files read before are read again
 
 
 def package_version() -> str:
@@ -27,6 +27,8 @@ class Settings(BaseModel):
     max_file_mb: float = Field(50, description="larger files are quarantined unread")
     max_pages: int = Field(300, description="PDFs with more pages are quarantined")
     workers: int = Field(2, ge=1, description="parallel document parsers (processes)")
+    ocr_review_confidence: float = Field(
+        80, ge=0, le=100, description="a cell recognised from a scan with less confidence (0–100) goes to review")
     task_runner: Literal["threads", "processes", "dask"] = "processes"
     dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
     reprocess: Literal["none", "failed", "all"] = "none"

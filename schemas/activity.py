@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from schemas.content import Extraction
 from schemas.deadline import Anchor, DeadlineKind, Precision, Recurrence
 from schemas.messages import Message
 
@@ -44,6 +45,10 @@ class Activity(BaseModel):
     source_page: int | None = None
     source_table: int | None = None
     source_row: int
+    extraction: Extraction = Field("text", description="ocr: read from a scan or photo, not a text layer")
+    ocr_confidence: float | None = Field(
+        None, description="OCR: the lowest recognition confidence (0–100) of the row's cells; None for text"
+    )
     processed_at: datetime | None = None
     activity_key: str | None = Field(
         None, description="stable across revisions of one plan: region, year and the normalised title"

@@ -6,12 +6,16 @@ from pydantic import BaseModel, Field
 
 from schemas.messages import Message
 
+Extraction = Literal["text", "ocr"]
+
 
 class Cell(BaseModel):
     text: str
     col: int = Field(description="first grid column the cell covers, 0-based")
     span: int = Field(1, description="grid columns covered")
     merged_from_above: bool = Field(False, description="continues a vertically merged cell; text is the top's")
+    confidence: float | None = Field(None, description="OCR: how sure the recognition is, 0–100 (Tesseract's "
+                                                       "scale); None for text from a text layer or an empty cell")
 
 
 class RawRow(BaseModel):
@@ -20,6 +24,7 @@ class RawRow(BaseModel):
     page: int | None = None
     is_header: bool = Field(False, description="marked as a repeating header row by the source")
     joined_pages: list[int] = Field(default_factory=list, description="pages whose fragments were joined in")
+    extraction: Extraction = Field("text", description="ocr: read from a page image, not a text layer")
 
     @property
     def texts(self) -> list[str]:
@@ -41,8 +46,9 @@ class Paragraph(BaseModel):
 
 
 class DocumentContent(BaseModel):
-    format: Literal["docx", "pdf", "txt", "xlsx", "xls", "ods", "html"]
+    format: Literal["docx", "pdf", "txt", "xlsx", "xls", "ods", "html", "image"]
     pages: int | None = None
+    ocr_pages: list[int] = Field(default_factory=list, description="pages read from their image (OCR)")
     paragraphs: list[Paragraph] = Field(default_factory=list)
     tables: list[RawTable] = Field(default_factory=list)
     table_positions: list[int] = Field(default_factory=list, description="position of each table")

@@ -4,6 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from schemas.content import Extraction
 from schemas.messages import Message
 
 
@@ -50,4 +51,8 @@ class PlanRow(BaseModel):
     source_row: int
     joined_pages: list[int] = Field(
         default_factory=list, description="pages whose fragments were joined into this row by a guess"
+    )
+    extraction: Extraction = "text"
+    confidence: dict[str, float] = Field(
+        default_factory=dict, description="OCR: each role's (title, deadline …) recognition confidence, 0–100"
     )

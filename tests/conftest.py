@@ -17,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
+def ocr_missing(model: str = "rus") -> str | None:
+    """Why OCR cannot run here (tesserocr, or Tesseract's model, not installed), or None. `make test`
+    installs Debian's tesseract-ocr-rus when it can; elsewhere the tests that recognise pages are skipped,
+    as the browser and LibreOffice tests are."""
+    from extractors.readers.ocr.engine import missing_ocr, tessdata_path
+
+    if (missing := missing_ocr()) is not None:
+        return missing
+    return None if tessdata_path(model) else f"нет модели Tesseract {model}.traineddata"
+
+
+needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason=f"OCR не установлено: {ocr_missing()}")
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES

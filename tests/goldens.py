@@ -18,7 +18,7 @@ from schemas import ParsedDocument
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 EXPECTED = SAMPLES / "expected"
-SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants", SAMPLES / "forms"]
+SAMPLE_DIRS = [SAMPLES / "inbox", SAMPLES / "variants", SAMPLES / "forms", SAMPLES / "scans"]
 # Forms Svodka does not read yet as FORMS_MANIFEST.json says: no golden, so that none locks in a wrong result.
 # Whoever lands a reader removes its files (tests/test_forms.py holds every golden to the manifest).
 AWAITING_READERS: set[str] = set()

@@ -19,28 +19,21 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GOOD = {"kuzbass_2021.txt": 17, "План штаба Хабаровск 2021.docx": 32}  # Cyrillic and spaces in a name
 
 
-def minimal_pdf(content: bytes, with_image: bool = False) -> bytes:
-    """A valid one-page PDF drawing `content`; with an image XObject «/Im1» when asked."""
-    resources = b"/Resources<</XObject<</Im1 5 0 R>>>>" if with_image else b""
+def minimal_pdf_without_text(drawing: bytes = b"0 0 m 500 700 l S") -> bytes:
+    """A valid one-page PDF holding only a drawn line — what a scan looks like to a text extractor (it is
+    recognised, and nothing is found on it) — or, with no drawing, a blank page."""
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]%s/Contents 4 0 R>>" % resources,
-               b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
-               b"<</Type/XObject/Subtype/Image/Width 2/Height 2/ColorSpace/DeviceGray/BitsPerComponent 8"
-               b"/Length 4>>stream\n\x00\xff\xff\x00\nendstream"]
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
+               b"<</Length %d>>stream\n%s\nendstream" % (len(drawing), drawing)]
     out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
     out.seek(0, 2)
     for number, body in enumerate(objects, 1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref = out.tell()
-    out.write(b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<</Size 6/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out.write(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
-
-
-def scanned_pdf() -> bytes:
-    """What a scan looks like to a text extractor: a page that is one picture, no text."""
-    return minimal_pdf(b"q 500 0 0 700 50 50 cm /Im1 Do Q", with_image=True)
 
 
 def pdf_without_pages() -> bytes:
@@ -48,11 +41,6 @@ def pdf_without_pages() -> bytes:
     xref = len(body)
     return body + (b"xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n%010d 00000 n \n" % body.index(b"2 0 obj")
                    + b"trailer\n<</Size 3/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
-
-
-def blank_pdf() -> bytes:
-    """No text and no picture: a ruled line on an otherwise empty page."""
-    return minimal_pdf(b"0 0 m 500 700 l S")
 
 
 def docx_bytes(paragraphs: list[str]) -> bytes:
@@ -96,8 +84,8 @@ BAD = {
     "на самом деле docx.pdf": (lambda: (SAMPLES / "variants" / "kuzbass_2021.docx").read_bytes(), "это DOCX"),
     "на самом деле pdf.docx": (lambda: (SAMPLES / "variants" / "kuzbass_2021.pdf").read_bytes(), "это PDF"),
     "с паролем.pdf": (lambda: (FIXTURES / "encrypted_kuzbass.pdf").read_bytes(), "защищён паролем"),
-    "скан.pdf": (scanned_pdf, "похоже, это скан"),
-    "пустая страница.pdf": (blank_pdf, "PDF пустой: на его страницах (1) нет ни текста, ни изображений"),
+    "скан.pdf": (minimal_pdf_without_text, "скан"),  # recognised and nothing found, or OCR not installed
+    "пустой лист.pdf": (lambda: minimal_pdf_without_text(b""), "читать нечего"),
     "без страниц.pdf": (pdf_without_pages, "PDF пустой: в нём нет ни одной страницы"),
     "пресс-релиз.docx": (lambda: docx_bytes(["Пресс-релиз", "Общественная палата края провела заседание."]),
                          "нет таблицы мероприятий"),
@@ -106,7 +94,7 @@ BAD = {
     "сущности.docx": (entity_bomb, "XML-сущности"),
     "пустой архив.zip": (lambda: zipfile_bytes({}), "архив пуст"),
     "обрезанный архив.zip": (lambda: zipfile_bytes({"план.docx": "x" * 3000})[:1500], "архив повреждён"),
-    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение"),
+    "рисунок.png": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "изображение, но оно повреждено"),
     "фото.pdf": (lambda: (SAMPLES / "forms" / "smolensk_2022_photo.jpg").read_bytes(), "изображение"),
     "с паролем.docx": (lambda: (SAMPLES / "forms" / "udmurtia_2024_password.docx").read_bytes(), "паролем"),
     "с паролем под именем.doc": (lambda: (SAMPLES / "forms" / "penza_2023_password.xlsx").read_bytes(), "паролем"),
@@ -181,18 +169,22 @@ def test_no_file_is_lost_even_unreadable_ones(night_with_bad_files):
 
 
 def ruled_grid_pdf(pages: int, lines: int) -> bytes:
-    """Every page one ruled grid of `lines`×`lines` lines, a single shared content stream: tens of KB for
-    hundreds of pages, and pdfplumber's table finder slows with the square of the crossings."""
+    """Every page a line of text (so it is no scan) over one ruled grid of `lines`×`lines` lines, a single
+    shared content stream: tens of KB for hundreds of pages, and pdfplumber's table finder slows with the
+    square of the crossings."""
     step_x, step_y = 560 / lines, 800 / lines
-    ops = [b"0.5 w"]
+    ops = [b"BT /F1 9 Tf 22 826 Td (Grafik zapolneniya setki: stroki i stolbcy po poryadku nomerov) Tj ET",
+           b"0.5 w"]
     for i in range(lines + 1):
         ops += [b"%.2f 20 m %.2f 820 l S" % (20 + i * step_x, 20 + i * step_x),
                 b"20 %.2f m 580 %.2f l S" % (20 + i * step_y, 20 + i * step_y)]
     stream = b"\n".join(ops)
-    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[%s]/Count %d>>" % (kids, pages),
-               b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream)]
-    objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 840]/Contents 3 0 R>>"] * pages
+               b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
+               b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 840]/Resources<</Font<</F1 4 0 R>>>>"
+                b"/Contents 3 0 R>>"] * pages
     out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
     out.seek(0, 2)
     for number, body in enumerate(objects, 1):

@@ -5,10 +5,14 @@ import json
 
 import pytest
 
+from tests.conftest import needs_ocr
 from tests.goldens import golden_path, parse_to_golden, sample_files
 
+SCANNED = {"pskov_2021_scan.pdf", "sverdlovsk_2023_noisy200.pdf", "khabarovsk_2021_photo.jpg"}
 
-@pytest.mark.parametrize("sample", sample_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+
+@pytest.mark.parametrize("sample", [pytest.param(p, marks=needs_ocr) if p.name in SCANNED else p
+                                    for p in sample_files()], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_sample_matches_its_golden_file(sample, nlp_loaded):
     expected = json.loads(golden_path(sample).read_text(encoding="utf-8"))
     got = parse_to_golden(sample)

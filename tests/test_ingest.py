@@ -8,7 +8,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, cli_env
+from tests.conftest import ROOT, SAMPLES, cli_env, ocr_missing
 
 ACTIVITY_CONTRACT = ["activity_id", "document_id", "source_file", "region_code", "region_number",
                      "region_name", "plan_year", "section", "seq", "title", "description", "deadline_raw",
@@ -45,6 +45,8 @@ def test_every_inbox_plan_is_ingested_with_its_activities(published):
     assert {d["status"] for d in documents.values()} == {"ingested"}
     assert documents["kuzbass_2021.txt"]["activity_count"] == 17
     assert documents["khabarovsk_2021.pdf"]["activity_count"] == 32
+    if ocr_missing() is None:
+        assert documents["pskov_2021_scan.pdf"]["activity_count"] == 8  # a scan: read by OCR in a parser process
     activities = read_jsonl(out / "activities.jsonl")
     assert len(activities) == sum(d["activity_count"] for d in documents.values())
     by_region = {a["region_number"] for a in activities}

@@ -90,8 +90,8 @@ FAST = {
     "reg__raspor_1993-r_uslugi.converted.docx": "а документ «Распоряжение Правительства Российской Федерации",
     "reg__natsproekt_zhilyo_meropriyatiya.converted.docx": "Похоже, это не план общественного штаба",
     "camelot__electoral_roll.pdf": "ни одна не похожа на план",
-    "camelot__empty_page.pdf": "PDF пустой",
-    "docling__ocr_test_scan.pdf": "похоже, это скан",
+    "camelot__empty_page.pdf": "ни текста, ни изображений",
+    "docling__ocr_test_scan.pdf": "скан",  # recognised and no plan in it, or OCR not installed
     "khimki__postanovlenie_194_OP.pdf": "нет таблицы мероприятий",
     "khimki__uchastki.json": "нет таблицы мероприятий",
     "pdfplumber__empty_0bytes.pdf": "Файл пустой",

@@ -131,7 +131,7 @@ def sigterm_run(tmp_path, prefect_home, to_everyone: bool) -> tuple[Path, Path, 
     inbox.mkdir()
     for name in ["kuzbass_2021.txt", "chuvashia_2022.txt"]:
         shutil.copy(SAMPLES / "inbox" / name, inbox)
-    (inbox / "сетки.pdf").write_bytes(ruled_grid_pdf(10, 45))  # seconds of pdfplumber, under the work limit
+    (inbox / "сетки.pdf").write_bytes(ruled_grid_pdf(20, 45))  # seconds of pdfplumber, under the work limit
     process = start_ingest(inbox, out, cli_env(prefect_home()), log)
 
     def send():

@@ -4,8 +4,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors.readers.converted import read_converted
-from extractors.readers.image import read_image
 from extractors.readers.pdf import read_pdf
+from extractors.readers.scanned import read_image
 from extractors.readers.spreadsheet_books import read_ods, read_xls, read_xlsx
 from extractors.readers.text import read_text
 from extractors.readers.web import read_html, read_mht
@@ -26,5 +26,5 @@ READERS: dict[str, Reader] = {
     "ods": read_ods,
     "html": read_html,  # also Word's web page renamed .doc
     "mht": read_mht,
-    "image": read_image,  # a photo or scan: the OCR reader's place
+    "image": read_image,  # a scan or photo of a page: OCR
 }

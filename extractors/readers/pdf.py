@@ -1,8 +1,8 @@
 """PDF plans: ruled tables through pdfplumber, borderless ones by word positions, stitched across pages.
 
-A PDF without a text layer is a scan (or, with no images either, a blank PDF), and one whose text comes
-out as «(cid:NN)» has fonts without a Unicode map: each is refused with its reason rather than ingested
-as garbage.
+A page without a text layer is a scan, and one whose text comes out as «(cid:NN)» or mojibake has fonts
+without a Unicode map: such pages (only those) are read from their image by OCR (extractors/readers/
+scanned.py), and their pieces join the same assembly. A PDF whose every page has good text never loads OCR.
 """
 
 from pathlib import Path
@@ -15,6 +15,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
 from extractors.readers.pdf_work import WorkCounter, find_tables_counted
+from extractors.readers.scanned import add_scanned_paragraphs, pdf_pages_to_scanned
+from extractors.readers.text_layer import pages_to_ocr
 from extractors.tables.columns import is_plan_header
 from schemas import (
     DocumentContent,
@@ -25,14 +27,14 @@ from schemas import (
     UnreadableFileError,
 )
 
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 HEADER_ROWS = 5  # a plan table's header is among its first rows
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
 def read_pdf(path: Path) -> DocumentContent:
     try:
         with pdfplumber.open(str(path)) as pdf:
-            return pdf_to_content(pdf)
+            return pdf_to_content(pdf, path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise EncryptedFileError("pdf.encrypted") from error
     except PdfminerException as error:
@@ -63,22 +65,38 @@ def problem_of(error: Exception) -> str:
     return "содержимое файла не соответствует формату PDF"
 
 
-def pdf_to_content(pdf) -> DocumentContent:
+def pdf_to_content(pdf, path: Path) -> DocumentContent:
+    if not pdf.pages:
+        raise EmptyFileError("pdf.no_pages")
     content = DocumentContent(format="pdf", pages=len(pdf.pages))
+    numbers = pages_to_ocr(pdf.pages)
+    scanned = pdf_pages_to_scanned(path, numbers, scan_kind(pdf.pages, numbers)) if numbers else {}
+    if not scanned and not any(page.chars for page in pdf.pages):
+        raise ScannedFileError("pdf.blank")
+    return pages_to_content(content, [scanned.get(n, page) for n, page in enumerate(pdf.pages, 1)])
+
+
+def pages_to_content(content: DocumentContent, pages: list) -> DocumentContent:
+    """pdfplumber pages and scanned pages (extractors/readers/ocr/content.py `ScannedPage`) alike."""
     page_tables: list[PageTable] = []
-    chars = images = 0
     work = WorkCounter()  # a dense ruled grid is refused before pdfplumber spends an hour on it
-    for number, page in enumerate(pdf.pages, 1):
-        chars, images = chars + len(page.chars), images + len(page.images)
+    for number, page in enumerate(pages, 1):
+        if is_scanned(page):
+            content.ocr_pages.append(number)
+            page_tables += page.tables
+            add_scanned_paragraphs(content, page, bool(page.tables))
+            continue
         found = find_tables_counted(page, TABLE_SETTINGS, work, number)
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
-    refuse_unreadable_text(content, chars, images)
     if not any(holds_plan_header(t) for t in page_tables):
         # a borderless plan, maybe followed by a ruled table that is not one («Состав штаба»)
         ruled_tops = {t.page: t.top for t in reversed(page_tables)}
-        if borderless := pages_to_borderless_tables(pdf.pages, ruled_tops):
-            keep_text_above_borderless_table(content, pdf.pages, borderless[0])
+        word_pages = [page.words_page() if is_scanned(page) else page for page in pages]
+        borderless = [pages[t.page - 1].borderless_piece(t) if is_scanned(pages[t.page - 1]) else t
+                      for t in pages_to_borderless_tables(word_pages, ruled_tops)]
+        if borderless:
+            keep_text_above_borderless_table(content, word_pages, borderless[0])
             page_tables = borderless + [t for t in page_tables if t.page >= borderless[-1].page]
     content.tables = stitch_page_tables(page_tables)
     content.table_positions = [table_position(content, t.page) for t in content.tables]
@@ -87,6 +105,17 @@ def pdf_to_content(pdf) -> DocumentContent:
 
 def holds_plan_header(piece: PageTable) -> bool:
     return any(is_plan_header([" ".join((t or "").split()) for t in row]) for row in piece.rows[:HEADER_ROWS])
+
+
+def is_scanned(page) -> bool:
+    return hasattr(page, "words_page")
+
+
+def scan_kind(pages, numbers: list[int]) -> str:
+    """What the pages to OCR are, for the reason when OCR is not installed."""
+    if all(not pages[n - 1].chars for n in numbers):
+        return "страницы PDF без текстового слоя"
+    return "страницы PDF с нечитаемым текстовым слоем"
 
 
 def keep_text_above_borderless_table(content: DocumentContent, pages, first: PageTable) -> None:
@@ -117,15 +146,3 @@ def add_lines(content: DocumentContent, text: str, page: int, offset: int) -> No
 
 def table_position(content: DocumentContent, page: int | None) -> int:
     return (page or 1) * 100_000 + 50_000
-
-
-def refuse_unreadable_text(content: DocumentContent, chars: int, images: int) -> None:
-    if not content.pages:
-        raise EmptyFileError("pdf.no_pages")
-    if chars == 0 and images == 0:
-        raise EmptyFileError("pdf.blank", pages=content.pages)
-    if chars == 0:
-        raise ScannedFileError("pdf.scan")
-    text = content.full_text()
-    if text.count("(cid:") * 6 > max(len(text), 1) * 0.1:
-        raise ScannedFileError("pdf.no_unicode")

@@ -10,15 +10,23 @@ pdfplumber gives `None` for every grid slot a merged cell covers (its #420), whi
 A slot covered by the cell on its left widens that cell; a slot covered from above (a deadline merged
 over three rows) is marked `ABOVE` and repeats the text of the cell above it, as a merged DOCX cell does —
 it must never widen its left neighbour (the row after a vertical merge took its deadline from the title).
+
+Pieces read by OCR (extractors/readers/ocr) come with their cells built (confidence, vertical merges).
+Their repeated header may be read with a letter off, and a scanner places each sheet a little differently,
+so for them a header is matched by similarity and columns by their widths rather than their positions.
 """
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from extractors.readers.pdf_cells import is_known_word, may_begin_a_title, mend_broken_words
 from schemas import Cell, RawRow, RawTable
+from schemas.content import Extraction
 
 COLUMN_TOLERANCE = 6.0  # points
 ABOVE = "\x00merged-from-above"  # a slot covered by the merged cell above it
+SCANNED_COLUMN_TOLERANCE = 0.04  # of the table's width: column widths of scanned pages of one table
+SCANNED_HEADER_SIMILARITY = 0.9
 
 
 @dataclass
@@ -33,6 +41,8 @@ class PageTable:
     cut_words: bool = False  # borderless only: columns closer than a space, words cut at them
     packed: bool = False  # borderless only: rows follow line to line, told apart by their cells
     first_right: float = 0.0  # borderless only: where the first column's lines end
+    cells: list[list[Cell]] | None = None  # built by the reader (OCR); else made from `rows`
+    extraction: Extraction = "text"
 
     @classmethod
     def from_pdfplumber(cls, table, page: int) -> "PageTable":
@@ -80,21 +90,56 @@ def continues(previous: PageTable | None, piece: PageTable) -> bool:
         return False
     if len(piece.column_x) != len(previous.column_x):
         return False
+    if "ocr" in (piece.extraction, previous.extraction):
+        return same_widths(piece.column_x, previous.column_x)
     return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(piece.column_x, previous.column_x))
 
 
+def same_widths(a: list[float], b: list[float]) -> bool:
+    span = max(a[-1] - a[0], b[-1] - b[0], 1.0)
+    widths = lambda xs: [right - left for left, right in zip(xs, xs[1:])]  # noqa: E731
+    return all(abs(x - y) <= SCANNED_COLUMN_TOLERANCE * span for x, y in zip(widths(a), widths(b)))
+
+
 def append_piece(table: RawTable, piece: PageTable) -> None:
+    built = piece.cells  # OCR's cells, whole; a text piece's are made row by row, from the row above
     first_on_page = True
-    for slots in piece.rows:
-        cells = slots_to_cells(slots, table.rows[-1] if table.rows else None)
-        texts = [c.text for c in cells]
-        if table.rows and first_on_page and same_texts(texts, table.rows[0].texts):
+    for i, slots in enumerate(built if built is not None else piece.rows):
+        cells = slots if built is not None else slots_to_cells(slots, table.rows[-1] if table.rows else None)
+        if table.rows and first_on_page and is_repeated_header([c.text for c in cells], table.rows[0].texts, piece):
             continue  # the header row Word repeats on every page
-        if table.rows and first_on_page and is_fragment(cells, table.n_cols):
-            join_fragment(table.rows[-1], cells, piece.page)
+        fragment = bool(table.rows) and first_on_page and is_fragment(cells, table.n_cols)
+        if table.rows and first_on_page and built is not None:
+            carry_merges_across_page(table.rows[-1], built[i:])
+        if fragment:
+            join_fragment(table.rows[-1], cells, piece.page, piece.extraction)
         else:
-            table.rows.append(RawRow(cells=cells, index=len(table.rows) + 1, page=piece.page))
+            table.rows.append(RawRow(cells=cells, index=len(table.rows) + 1, page=piece.page,
+                                     extraction=piece.extraction))
         first_on_page = False
+
+
+def is_repeated_header(texts: list[str], header: list[str], piece: PageTable) -> bool:
+    if same_texts(texts, header):
+        return True
+    if piece.extraction != "ocr" or len(texts) != len(header):
+        return False
+    return SequenceMatcher(None, " ".join(" ".join(texts).split()),
+                           " ".join(" ".join(header).split())).ratio() >= SCANNED_HEADER_SIMILARITY
+
+
+def carry_merges_across_page(above: RawRow, rows: list[list[Cell]]) -> None:
+    """A cell merged down over rows broken by a page is printed once, on the page where it starts: on the
+    next page it is empty, merged over the rows below. It continues the cell of the row above."""
+    top = {c.col: c for c in above.cells}
+    for cell in rows[0]:
+        source = top.get(cell.col)
+        below = [next((c for c in row if c.col == cell.col and c.merged_from_above), None) for row in rows[1:]]
+        if cell.text or source is None or not source.text or not below or below[0] is None:
+            continue
+        for continued in [cell, *below[:below.index(None) if None in below else len(below)]]:
+            continued.text, continued.confidence = source.text, source.confidence
+            continued.merged_from_above = True
 
 
 def slots_to_cells(slots: list[str | None], above: RawRow | None = None) -> list[Cell]:
@@ -159,14 +204,21 @@ def starts_as_continuation(text: str) -> bool:
     return bool(first) and (first.islower() or first in ".,;:)»\"")
 
 
-def join_fragment(row: RawRow, fragment: list[Cell], page: int) -> None:
+def join_fragment(row: RawRow, fragment: list[Cell], page: int, extraction: Extraction = "text") -> None:
     row.joined_pages.append(page)
+    if extraction == "ocr":
+        row.extraction = "ocr"
     by_col = {c.col: c for c in row.cells}
     for cell in fragment:
         target = by_col.get(cell.col)
-        if target is not None and cell.text:
+        if target is not None and cell.text and not cell.merged_from_above:
             target.text = f"{target.text}{broken_across(target.text, cell.text)}{cell.text}" if target.text \
                 else cell.text
+            target.confidence = lowest(target.confidence, cell.confidence)
+
+
+def lowest(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def broken_across(above: str, below: str) -> str:

@@ -87,6 +87,10 @@ def list_plan(content: DocumentContent) -> AssembledPlan:
 def no_table_error(content: DocumentContent) -> NoPlanTableError:
     if content.format == "html":  # a page the sender took for the plan: say it is a page
         return NoPlanTableError("web.no_plan")
+    if content.format == "image":
+        return NoPlanTableError("image.no_table")
+    if content.ocr_pages:
+        return NoPlanTableError("scan.no_table", pages=len(content.ocr_pages))
     if content.tables:
         return NoPlanTableError("plan.no_plan_table", tables=len(content.tables))
     return NoPlanTableError("plan.no_table")

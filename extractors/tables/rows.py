@@ -7,7 +7,7 @@ import re
 from extractors.tables.cell_text import clean_cell, is_blank
 from extractors.tables.columns import SUBCOLUMN_JOINERS, role_of
 from extractors.tables.header import PlanHeader
-from schemas import PlanRow, RawRow, RawTable
+from schemas import Cell, PlanRow, RawRow, RawTable
 
 SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раздел|Часть)\s", re.IGNORECASE)
 
@@ -51,15 +51,25 @@ def is_section(row: RawRow, texts: list[str], n_cols: int) -> bool:
     return filled[0].span >= n_cols - 1 or len(row.cells) == 1 or bool(SECTION_MARK.match(texts[0]))
 
 
-def role_text(row: RawRow, cols: list[int] | None, role: str) -> str:
-    """The text of the cells under a role's columns; a cell merged over several of them counts once."""
+def role_cells(row: RawRow, cols: list[int] | None) -> list[Cell]:
+    """The cells under a role's columns; a cell merged over several of them counts once."""
     cells = []
     for col in cols or []:
         cell = next((c for c in row.cells if c.col <= col < c.col + c.span), None)
         if cell is not None and all(cell is not seen for seen in cells):
             cells.append(cell)
-    texts = [t for t in (clean_cell(c.text) for c in cells) if t]
+    return cells
+
+
+def role_text(row: RawRow, cols: list[int] | None, role: str) -> str:
+    texts = [t for t in (clean_cell(c.text) for c in role_cells(row, cols)) if t]
     return SUBCOLUMN_JOINERS.get(role, " ").join(texts)
+
+
+def role_confidence(row: RawRow, cols: list[int] | None) -> float | None:
+    """The lowest recognition confidence of a role's cells that hold text (cells read by OCR only)."""
+    found = [c.confidence for c in role_cells(row, cols) if c.confidence is not None and clean_cell(c.text)]
+    return min(found) if found else None
 
 
 def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, list[int]], section, table_index) -> PlanRow | None:
@@ -76,4 +86,7 @@ def raw_row_to_plan_row(row: RawRow, role_cols: dict[str, list[int]], section, t
         note=text_of("note") or None, source_page=row.page, source_table=table_index, source_row=row.index,
         # with a «№» column a fragment is told by its empty number; without one, the join was a guess
         joined_pages=[] if "number" in role_cols else row.joined_pages,
+        extraction=row.extraction,
+        confidence={role: found for role, cols in role_cols.items()
+                    if (found := role_confidence(row, cols)) is not None},
     )

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from pipeline.outputs.labels import region_of
 from pipeline.review.corrections import shown
-from pipeline.review.reasons import REASON_FIELDS
+from pipeline.review.reasons import reason_field
 from schemas import Activity, DocumentRecord
 
 QUARANTINED = "Файл не принят"
@@ -36,7 +36,7 @@ class ReviewItem(NamedTuple):
 def activity_items(a: Activity) -> list[ReviewItem]:
     items = []
     for reason in a.review_reasons:
-        field = REASON_FIELDS.get(reason.code)
+        field = reason_field(reason)
         items.append(ReviewItem(ACTIVITY, region_of(a), a.source_file, a.source_page, a.source_row, a.title,
                                 reason.text, a.activity_id, field, shown(getattr(a, field)) if field else "",
                                 reason.code))

@@ -63,6 +63,7 @@ ACTIVITY_COLUMNS = [
     ("Стр.", 6, lambda a: a.source_page),
     ("Табл.", 6, lambda a: a.source_table),
     ("Строка", 7, lambda a: a.source_row),
+    ("Скан: уверенность, %", 10, lambda a: a.ocr_confidence),  # empty for a value from a text layer
     ("Код мероприятия", 22, lambda a: a.activity_id),
 ]
 DOCUMENT_COLUMNS = [

@@ -25,7 +25,12 @@ REASON_FIELDS = {
     "review.title_short": "title",
     "review.title_long": "title",
     "review.category_other": "category",
+    "review.low_confidence": None,  # the field of the cell read unsurely: the message's `field`
 }
+# A plan column's role → the field its cell fills, and the column's name in the low-confidence doubt.
+ROLE_FIELDS = {"number": ("seq", "№"), "title": ("title", "Мероприятие"),
+               "description": ("description", "Содержание"), "deadline": ("deadline_raw", "Срок"),
+               "responsible": ("responsible_raw", "Ответственный"), "note": ("note", "Примечание")}
 # Fields whose correction also settles a reason about another field of the same cell.
 SETTLED_TOGETHER = {
     "deadline_raw": {"deadline_kind", "deadline_start", "deadline_end", "deadline_dates"},
@@ -36,17 +41,24 @@ INITIALS = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 
 
 def review_reasons(activity: Activity, row: PlanRow, plan_has_responsible: bool,
-                   partial: Message | None = None) -> list[Message]:
+                   partial: Message | None = None, ocr_threshold: float = 0) -> list[Message]:
     """The machine's doubts about one activity, as it was read; `partial` is the document's note that a
-    table which may hold activities was skipped (a person should check nothing was lost)."""
+    table which may hold activities was skipped (a person should check nothing was lost). A cell recognised
+    from a scan with less confidence than `ocr_threshold` (0–100) is a doubt too."""
     return [*deadline_reasons(activity), *responsible_reasons(activity, plan_has_responsible),
-            *row_reasons(activity, row), *document_reasons(partial)]
+            *row_reasons(activity, row), *confidence_reasons(row, ocr_threshold), *document_reasons(partial)]
 
 
 def document_reasons(partial: Message | None) -> list[Message]:
     if partial is None:
         return []
     return [message("review.partial_document", tables=partial.params["tables"])]
+
+
+def confidence_reasons(row: PlanRow, threshold: float) -> list[Message]:
+    return [message("review.low_confidence", column=ROLE_FIELDS[role][1], confidence=f"{confidence:.0f}",
+                    page=row.source_page, field=ROLE_FIELDS[role][0])
+            for role, confidence in row.confidence.items() if confidence < threshold and role in ROLE_FIELDS]
 
 
 def deadline_reasons(a: Activity) -> list[Message]:
@@ -78,7 +90,12 @@ def row_reasons(a: Activity, row: PlanRow) -> list[Message]:
     return reasons
 
 
+def reason_field(reason: Message) -> str | None:
+    """The field a correction of which settles the doubt."""
+    return REASON_FIELDS.get(reason.code) or reason.params.get("field")
+
+
 def settles(reason: Message, corrected: set[str]) -> bool:
     """Whether correcting these fields answers the doubt."""
-    field = REASON_FIELDS.get(reason.code)
+    field = reason_field(reason)
     return field is not None and bool(({field} | SETTLED_TOGETHER.get(field, set())) & corrected)
