@@ -20,12 +20,18 @@ STATUS_LABELS = {
     "ingested": "принят", "superseded": "заменён новой версией", "duplicate": "точная копия",
     "quarantined": "отложен (карантин)",
 }
+# A subject's standing for an election (pipeline/outputs/coverage.py), in the order the map's legend shows.
+COVERAGE_LABELS = {
+    "plan": "план есть", "quarantined": "прислан, но не прочитан", "nothing": "ничего не прислано",
+}
 # The order of the campaign: set up, recruit and train, work with others, inform, watch, sum up.
 CATEGORY_ORDER = [
     "headquarters", "meetings", "observer_recruitment", "observer_training", "agreements", "information",
     "hotline", "voting_day_monitoring", "legal", "expert_analysis", "reporting", "other",
 ]
 NO_REGION = "Регион не определён"
+
+
 @lru_cache(maxsize=1)
 def categories() -> dict[str, dict]:
     """Category id → its record (label, definition), in CATEGORY_ORDER."""
@@ -51,3 +57,16 @@ def offset_words(days: int | None) -> str:
 def region_of(item) -> str:
     """An activity's or a record's region name, or the words for «not decided»."""
     return item.region_name or NO_REGION
+
+
+def plural(n: int, forms: tuple[str, str, str]) -> str:
+    """«1 строка», «3 строки», «11 строк»: the Russian form for the number."""
+    if n % 10 == 1 and n % 100 != 11:
+        return forms[0]
+    if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+        return forms[1]
+    return forms[2]
+
+
+def activities_words(n: int) -> str:
+    return f"{n} {plural(n, ('мероприятие', 'мероприятия', 'мероприятий'))}"
