@@ -24,6 +24,7 @@ STATUS_LABELS = {
 COVERAGE_LABELS = {
     "plan": "план есть", "quarantined": "прислан, но не прочитан", "nothing": "ничего не прислано",
 }
+UNPLACED_LABEL = "не попал в охват: регион или год не определён"
 # The order of the campaign: set up, recruit and train, work with others, inform, watch, sum up.
 CATEGORY_ORDER = [
     "headquarters", "meetings", "observer_recruitment", "observer_training", "agreements", "information",
