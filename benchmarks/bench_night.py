@@ -371,6 +371,9 @@ def child_env(prefect_home: Path) -> dict:
     env.update({
         "PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT), "TQDM_DISABLE": "1",
+        # the empty-flow scenario imports Prefect without flows/__init__.py: give its first start (a migration
+        # of a fresh database, 20–60 s on two busy cores) the same patience as the product does
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     })
     env.pop("PREFECT_API_URL", None)  # always the temporary server, as on a machine without Prefect set up
     return env

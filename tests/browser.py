@@ -68,6 +68,11 @@ class Page:
             raise RuntimeError(result["exceptionDetails"].get("exception", {}).get("description", result))
         return result["result"].get("value")
 
+    def errors(self) -> list[dict]:
+        """Uncaught exceptions and console errors the page has produced so far."""
+        return [m["params"] for m in self.events if m.get("method") == "Runtime.exceptionThrown"
+                or (m.get("method") == "Runtime.consoleAPICalled" and m["params"].get("type") == "error")]
+
     def centre_of(self, selector: str) -> tuple[float, float]:
         """The middle of the first element matching `selector`, scrolled into view."""
         box = self.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); "

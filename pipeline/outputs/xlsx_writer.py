@@ -149,18 +149,23 @@ def column_cells(column: Column, items, letter: str, rows: pa.Array,
     places = [column.link(item) for item in items] if column.link else []
     style = style_ids(column, items, places)
     start = pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style, "")
+    lines, links = None, []
     if column.kind == "date":
         days = pc.add(pc.cast(pa.array(values, pa.date32()), pa.int32()), EXCEL_EPOCH)
-        return pc.binary_join_element_wise(start, '"><v>', pc.cast(days, pa.string()), "</v></c>", ""), None, []
-    if column.kind == "number":
+        cells = pc.binary_join_element_wise(start, '"><v>', pc.cast(days, pa.string()), "</v></c>", "")
+    elif column.kind == "number":
         numbers = pa.array(values)
         numbers = numbers if pa.types.is_integer(numbers.type) or pa.types.is_floating(numbers.type) \
             else pa.array(values, pa.float64())
-        return pc.binary_join_element_wise(start, '"><v>', pc.cast(numbers, pa.string()), "</v></c>", ""), None, []
-    texts = safe_texts(values)
-    cells = pc.binary_join_element_wise(start, '" t="s"><v>', pc.cast(strings.indices(texts), pa.string()),
-                                        "</v></c>", "")
-    return cells, wrapped_lines(texts, column.width), hyperlinks(places, letter)
+        cells = pc.binary_join_element_wise(start, '"><v>', pc.cast(numbers, pa.string()), "</v></c>", "")
+    else:
+        texts = safe_texts(values)
+        cells = pc.binary_join_element_wise(start, '" t="s"><v>', pc.cast(strings.indices(texts), pa.string()),
+                                            "</v></c>", "")
+        lines, links = wrapped_lines(texts, column.width), hyperlinks(places, letter)
+    if column.fill:  # an empty cell keeps its colour
+        cells = pc.if_else(pc.is_null(cells), pc.binary_join_element_wise(start, '"/>', ""), cells)
+    return cells, lines, links
 
 
 def style_ids(column: Column, items, places: list) -> pa.Array | str:
@@ -188,11 +193,20 @@ def hyperlinks_xml(links: list[str]) -> str:
 
 
 def wrapped_lines(texts: pa.Array, width: float) -> pa.Array:
-    """Lines a text takes in a column of this width: its length over the characters a line holds, plus
-    one for every line break it contains."""
+    """Lines a text takes in a column of this width: each of its paragraphs' length over the characters a
+    line holds, rounded up, added together (null for an empty cell)."""
     per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH)
-    lengths = pc.cast(pc.utf8_length(texts), pa.float64())
-    return pc.add(pc.ceil(pc.divide(lengths, per_line)), pc.cast(pc.count_substring(texts, "\n"), pa.float64()))
+    if not pc.any(pc.match_substring(texts, "\n")).as_py():
+        return pc.ceil(pc.divide(pc.cast(pc.utf8_length(texts), pa.float64()), per_line))
+    paragraphs = pc.split_pattern(texts, "\n")
+    owner = pc.list_parent_indices(paragraphs)
+    lengths = pc.cast(pc.utf8_length(pc.list_flatten(paragraphs)), pa.float64())
+    each = pc.max_element_wise(pc.ceil(pc.divide(lengths, per_line)), 1.0)
+    sums = pa.table({"owner": owner, "lines": each}).group_by("owner").aggregate([("lines", "sum")])
+    lines = [None] * len(texts)
+    for index, count in zip(sums["owner"].to_pylist(), sums["lines_sum"].to_pylist()):
+        lines[index] = count
+    return pa.array(lines, pa.float64())
 
 
 def text_lines(text: str, width: float) -> int:
