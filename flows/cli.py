@@ -217,13 +217,13 @@ def cmd_extract(args) -> int:
 
 
 def cmd_ingest(args) -> int:
+    missing = [str(p) for p in args.inbox if not p.exists()]
+    if missing:  # before Prefect is imported: a typo is answered at once
+        return print_error(message("cli.inboxes_not_found", paths=", ".join(missing)).text)
     from flows.ingest import run_ingest
     from pipeline.outputs import OUTPUT_FILES
     from pipeline.report import summary_to_text
 
-    missing = [str(p) for p in args.inbox if not p.exists()]
-    if missing:
-        return print_error(message("cli.inboxes_not_found", paths=", ".join(missing)).text)
     summary = run_ingest([str(p) for p in args.inbox], settings_from(args))
     print(summary_to_text(summary))
     print(f"\nОпубликовано в {args.out.resolve()}:")
