@@ -27,9 +27,11 @@ from pipeline.outputs.sheets import Column, Sheet
 EXCEL_EPOCH = 25_569  # days from Excel's day 0 (1899-12-30) to 1970-01-01
 MAX_LINKS = 65_530  # Excel's limit of hyperlinks in one sheet; rows past it keep the file name, unlinked
 MAX_ROW_POINTS = 409  # Excel's tallest row
-CHARS_PER_WIDTH = 0.92  # characters of Cyrillic text per unit of column width, leaving room for word breaks
+CHARS_PER_WIDTH = 1.0  # characters of Cyrillic text (Arial 10) per unit of column width, checked in print
+WRAP_LOSS = 3.0  # characters a wrapped line loses on average by breaking between words (at most)
 ROW_PADDING_POINTS = 2.25
 COMPRESSION = 1  # zlib level: the sheets are repetitive XML, level 1 already shrinks them ~8×
+PRINT_OPTIONS = '<printOptions gridLines="1"/>'  # empty cells have no border of their own: print the grid
 MARGINS = '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
 PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
 HEADER_FOOTER = ("<headerFooter><oddHeader>&amp;L&amp;\"Arial,Bold\"&amp;A</oddHeader><oddFooter>&amp;L{title}"
@@ -117,7 +119,7 @@ def sheet_xml(sheet: Sheet, selected: bool, strings: SharedStrings, title: str) 
         sheet_view(selected),
         f'<sheetFormatPr defaultRowHeight="{package.LINE_POINTS}"/>', columns_xml(sheet.columns),
         "<sheetData>", header_xml(sheet.columns, strings), *body.to_pylist(), "</sheetData>",
-        f'<autoFilter ref="A1:{last}{count + 1}"/>', hyperlinks_xml(links), MARGINS, PAGE_SETUP,
+        f'<autoFilter ref="A1:{last}{count + 1}"/>', hyperlinks_xml(links), PRINT_OPTIONS, MARGINS, PAGE_SETUP,
         HEADER_FOOTER.format(title=title), "</worksheet>"])
 
 
@@ -195,9 +197,11 @@ def hyperlinks_xml(links: list[str]) -> str:
 def wrapped_lines(texts: pa.Array, width: float) -> pa.Array:
     """Lines a text takes in a column of this width: each of its paragraphs' length over the characters a
     line holds, rounded up, added together (null for an empty cell)."""
-    per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH)
+    per_line = chars_per_line(width)
     if not pc.any(pc.match_substring(texts, "\n")).as_py():
-        return pc.ceil(pc.divide(pc.cast(pc.utf8_length(texts), pa.float64()), per_line))
+        lengths = pc.cast(pc.utf8_length(texts), pa.float64())
+        one_line = pc.less_equal(lengths, max(1.0, (width - 1) * CHARS_PER_WIDTH))
+        return pc.if_else(one_line, 1.0, pc.ceil(pc.divide(lengths, per_line)))
     paragraphs = pc.split_pattern(texts, "\n")
     owner = pc.list_parent_indices(paragraphs)
     lengths = pc.cast(pc.utf8_length(pc.list_flatten(paragraphs)), pa.float64())
@@ -209,9 +213,16 @@ def wrapped_lines(texts: pa.Array, width: float) -> pa.Array:
     return pa.array(lines, pa.float64())
 
 
+def chars_per_line(width: float) -> float:
+    """What a line of a wrapped cell holds: the column's characters less what breaking between words loses
+    (a tenth of the line, at most WRAP_LOSS). Text no longer than a whole line never wraps."""
+    whole = max(1.0, (width - 1) * CHARS_PER_WIDTH)
+    return max(1.0, whole - min(WRAP_LOSS, whole / 10))
+
+
 def text_lines(text: str, width: float) -> int:
-    per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH)
-    return sum(max(1, -(-len(part) // int(per_line))) for part in text.split("\n"))
+    per_line, whole = chars_per_line(width), max(1.0, (width - 1) * CHARS_PER_WIDTH)
+    return sum(1 if len(part) <= whole else -(-len(part) // int(per_line)) for part in text.split("\n"))
 
 
 def row_heights(lines: list[pa.Array | None], count: int) -> pa.Array:
