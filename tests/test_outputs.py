@@ -194,9 +194,15 @@ def test_the_printed_workbook_is_landscape_with_the_header_on_every_page(analyst
 # ---------------------------------------------------------------- iCalendar
 
 
+_events: dict = {}
+
+
 def events_of(out: Path) -> dict[str, object]:
-    calendar = Calendar.from_ical((out / "deadlines.ics").read_bytes())
-    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    """The calendar's events by UID, read once per published folder."""
+    if out not in _events:
+        calendar = Calendar.from_ical((out / "deadlines.ics").read_bytes())
+        _events[out] = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    return _events[out]
 
 
 def span(a):

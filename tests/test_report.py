@@ -77,10 +77,11 @@ PROBE = """(() => {
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_report_fits_the_screen_and_shows_details_on_tap_or_click(report_file, size):
+def test_report_fits_the_screen_and_shows_details_on_tap_or_click(report_file, size, tmp_path):
     width, height, touch = SIZES[size]
     with chromium_page() as page:
         page.open(report_file.as_uri(), width, height, mobile=touch)
+        screenshot_is_not_blank(page.screenshot(tmp_path / "report.png"), width, height)
         found = page.evaluate(PROBE)
         assert found["inner"] == width
         assert found["scroll"] == width, found  # no sideways scroll of the page
@@ -107,11 +108,9 @@ def test_report_fits_the_screen_and_shows_details_on_tap_or_click(report_file, s
         assert page.errors() == []
 
 
-def test_report_screenshot_is_not_blank(report_file, tmp_path):
-    Image = pytest.importorskip("PIL.Image", reason="нет Pillow (он в зависимостях для разработки)")
-    with chromium_page() as page:
-        page.open(report_file.as_uri(), 390, 844, mobile=True)
-        png = page.screenshot(tmp_path / "report.png")
+def screenshot_is_not_blank(png, width: int, height: int) -> None:
+    from PIL import Image
+
     with Image.open(png) as image:
-        assert image.size == (390, 844)
+        assert image.size == (width, height)
         assert len(image.convert("RGB").getcolors(maxcolors=1_000_000)) > 50

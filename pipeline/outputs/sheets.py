@@ -3,8 +3,9 @@
 fit it, real dates, links, colour fills, filter, frozen header and print setup — so a new sheet is a new
 spec and nothing else.
 
-A column reads its value off an item (an activity, a document record, a coverage row …); `link` names a
-row of another sheet to jump to, `fill` a colour for the cell (one of FILLS)."""
+A column reads its value off an item (an activity, a document record, a coverage row …); `words` turns a
+code into its label (once per distinct code, not once per row); `link` names a row of another sheet to
+jump to, `fill` a colour for the cell (one of FILLS)."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,10 +28,11 @@ class Place:
 class Column:
     header: str
     width: float  # in Excel's units: characters of the default font
-    value: Callable[[Any], Any]
+    value: Callable[[Any], Any] | str  # a function of the item, or the name of its attribute (read faster)
     kind: Kind = "text"
     link: Callable[[Any], Place | None] | None = None
     fill: Callable[[Any], str | None] | None = None
+    words: Callable[[Any], str | None] | None = None  # a code's label, applied once per distinct value
 
 
 @dataclass

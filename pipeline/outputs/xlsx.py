@@ -7,7 +7,6 @@ Each sheet is a spec (sheets.py: columns + items); `xlsx_writer.py` writes any l
 columns of «Мероприятия» are the ones a person reads on paper (`printed_columns`); codes and provenance
 follow them on screen only."""
 
-from operator import attrgetter as field
 from pathlib import Path
 
 from pipeline.outputs.coverage import CoverageRow, coverage_rows
@@ -71,50 +70,50 @@ def document_rows(documents: list[DocumentRecord]) -> dict[str, Place]:
 def activity_columns(rows_of: dict[str, Place]) -> list[Column]:
     """The first ten are printed; the file's name links to its document."""
     return [
-        Column("Регион", 22, field("region_name")),
-        Column("Год", 6, field("plan_year"), "number"),
-        Column("№", 5, field("seq")),
-        Column("Мероприятие", 46, field("title")),
-        Column("Содержание", 28, field("description")),
-        Column("Срок (как в плане)", 16, field("deadline_raw")),
-        Column("Начало", 11, field("deadline_start"), "date"),
-        Column("Окончание", 11, field("deadline_end"), "date"),
-        Column("Ответственные (как в плане)", 28, field("responsible_raw")),
-        Column("Категория", 17, lambda a: category_label(a.category)),
-        Column("Файл", 22, field("source_file"), link=lambda a: rows_of.get(a.document_id)),
-        Column("Раздел", 22, field("section")),
-        Column("Примечание", 22, field("note")),
-        Column("Вид срока", 13, lambda a: KIND_LABELS.get(a.deadline_kind, a.deadline_kind)),
-        Column("Повторяемость", 14, lambda a: a.recurrence and RECURRENCE_LABELS.get(a.recurrence, a.recurrence)),
+        Column("Регион", 22, "region_name"),
+        Column("Год", 6, "plan_year", "number"),
+        Column("№", 5, "seq"),
+        Column("Мероприятие", 46, "title"),
+        Column("Содержание", 28, "description"),
+        Column("Срок (как в плане)", 16, "deadline_raw"),
+        Column("Начало", 11, "deadline_start", "date"),
+        Column("Окончание", 11, "deadline_end", "date"),
+        Column("Ответственные (как в плане)", 28, "responsible_raw"),
+        Column("Категория", 17, "category", words=category_label),
+        Column("Файл", 22, "source_file", link=lambda a: rows_of.get(a.document_id)),
+        Column("Раздел", 22, "section"),
+        Column("Примечание", 22, "note"),
+        Column("Вид срока", 13, "deadline_kind", words=lambda kind: KIND_LABELS.get(kind, kind)),
+        Column("Повторяемость", 14, "recurrence", words=lambda code: RECURRENCE_LABELS.get(code, code)),
         Column("Замечания к сроку", 30, lambda a: render_all(a.deadline_warnings) if a.deadline_warnings else None),
         Column("Ответственные лица", 28, lambda a: joined(a.responsible_persons)),
         Column("Организации", 30, lambda a: joined(a.responsible_orgs)),
-        Column("Стр.", 6, field("source_page"), "number"),
-        Column("Табл.", 6, field("source_table"), "number"),
-        Column("Строка", 7, field("source_row"), "number"),
-        Column("Код региона", 9, field("region_code")),
-        Column("Код мероприятия", 22, field("activity_id")),
+        Column("Стр.", 6, "source_page", "number"),
+        Column("Табл.", 6, "source_table", "number"),
+        Column("Строка", 7, "source_row", "number"),
+        Column("Код региона", 9, "region_code"),
+        Column("Код мероприятия", 22, "activity_id"),
     ]
 
 
 def document_columns(documents: list[DocumentRecord]) -> list[Column]:
     names = {r.document_id: r.source_file for r in documents}
     return [
-        Column("Файл", 26, field("source_file")),
-        Column("Статус", 18, lambda r: STATUS_LABELS.get(r.status, r.status)),
-        Column("Причина", 50, field("reason")),
-        Column("Регион", 26, field("region_name")),
-        Column("Год", 6, field("plan_year"), "number"),
-        Column("Мероприятий", 9, field("activity_count"), "number"),
-        Column("Утверждён", 11, field("approved_on"), "date"),
-        Column("Кем утверждён", 22, field("approved_by")),
-        Column("Заголовок", 60, field("title")),
-        Column("Страниц", 8, field("pages"), "number"),
-        Column("Формат", 8, field("format")),
+        Column("Файл", 26, "source_file"),
+        Column("Статус", 18, "status", words=lambda status: STATUS_LABELS.get(status, status)),
+        Column("Причина", 50, "reason"),
+        Column("Регион", 26, "region_name"),
+        Column("Год", 6, "plan_year", "number"),
+        Column("Мероприятий", 9, "activity_count", "number"),
+        Column("Утверждён", 11, "approved_on", "date"),
+        Column("Кем утверждён", 22, "approved_by"),
+        Column("Заголовок", 60, "title"),
+        Column("Страниц", 8, "pages", "number"),
+        Column("Формат", 8, "format"),
         Column("Копия файла", 22, lambda r: names.get(r.duplicate_of or "")),
         Column("Заменён файлом", 22, lambda r: names.get(r.superseded_by or "")),
-        Column("Код региона", 9, field("region_code")),
-        Column("Код документа", 22, field("document_id")),
+        Column("Код региона", 9, "region_code"),
+        Column("Код документа", 22, "document_id"),
     ]
 
 
@@ -132,14 +131,14 @@ def matrix_sheet(activities: list[Activity], records: list[DocumentRecord]) -> S
 def coverage_sheet(rows: list[CoverageRow], rows_of: dict[str, Place]) -> Sheet:
     """Every subject for every election year, coloured by whether it sent a plan."""
     columns = [
-        Column("Год", 6, field("year"), "number"),
-        Column("№", 5, field("number")),
-        Column("Субъект", 34, field("name")),
-        Column("Округ", 24, field("district")),
-        Column("Статус", 20, lambda r: COVERAGE_LABELS[r.status], fill=field("status")),
-        Column("Файлы", 26, field("files"), link=lambda r: rows_of.get(r.document_id or "")),
-        Column("Подробности", 60, field("detail")),
-        Column("Код региона", 9, field("code")),
+        Column("Год", 6, "year", "number"),
+        Column("№", 5, "number"),
+        Column("Субъект", 34, "name"),
+        Column("Округ", 24, "district"),
+        Column("Статус", 20, "status", words=COVERAGE_LABELS.get, fill=lambda r: r.status),
+        Column("Файлы", 26, "files", link=lambda r: rows_of.get(r.document_id or "")),
+        Column("Подробности", 60, "detail"),
+        Column("Код региона", 9, "code"),
     ]
     return Sheet(COVERAGE, columns, rows, printed_columns=7)
 

@@ -15,13 +15,14 @@ The same data makes the same bytes (the run's moment is the only date in the fil
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.outputs import xlsx_package as package
-from pipeline.outputs.safe_text import safe_texts
+from pipeline.outputs.safe_text import safe_text
 from pipeline.outputs.sheets import Column, Sheet
 
 EXCEL_EPOCH = 25_569  # days from Excel's day 0 (1899-12-30) to 1970-01-01
@@ -69,11 +70,20 @@ class SharedStrings:
     def __init__(self):
         self.index: dict[str, int] = {}
 
-    def indices(self, texts: pa.Array) -> pa.Array:
-        encoded = pc.dictionary_encode(texts)
-        mapping = pa.array([self.index.setdefault(t, len(self.index)) for t in encoded.dictionary.to_pylist()],
-                           pa.int64())
-        return pc.take(mapping, encoded.indices)
+    def indices(self, values: list, width: float, words=None) -> tuple[pa.Array, pa.Array]:
+        """A text column's shared-string indices and lines of wrapped text (both null where empty). Work in
+        Python is done once per distinct value: `words` (a code's label), `safe_text`, the lines it takes."""
+        try:
+            raw = pa.array(values, pa.string())
+        except (pa.ArrowTypeError, pa.ArrowInvalid):  # codes or numbers: words (or str) turns them into text
+            raw = pa.array([v if v is None else str(v) if words is None else v for v in values])
+        encoded = pc.dictionary_encode(raw)
+        texts = [safe_text(words(u) if words else u) for u in encoded.dictionary.to_pylist()]
+        ids = pa.array([None if t is None else self.index.setdefault(t, len(self.index)) for t in texts], pa.int64())
+        whole = max(1.0, (width - 1) * CHARS_PER_WIDTH)
+        lines = pa.array([None if t is None else 1 if len(t) <= whole and "\n" not in t else
+                          text_lines(t, width) for t in texts], pa.float64())
+        return pc.take(ids, encoded.indices), pc.take(lines, encoded.indices)
 
     def xml(self) -> str:
         texts = xml_escaped(pa.array(list(self.index), pa.string()))
@@ -104,8 +114,10 @@ def sheet_xml(sheet: Sheet, selected: bool, strings: SharedStrings, title: str) 
     count = len(sheet.items)
     rows = pc.cast(pa.array(range(2, count + 2), pa.int64()), pa.string())
     cells, lines, links = [], [], []
+    values = column_values(sheet)
     for i, column in enumerate(sheet.columns):
-        column_xml, column_lines, column_links = column_cells(column, sheet.items, column_letter(i), rows, strings)
+        column_xml, column_lines, column_links = column_cells(column, values[i], sheet.items, column_letter(i), rows,
+                                                              strings)
         cells.append(column_xml)
         lines.append(column_lines)
         links += column_links
@@ -136,18 +148,27 @@ def columns_xml(columns: list[Column]) -> str:
 
 
 def header_xml(columns: list[Column], strings: SharedStrings) -> str:
-    headers = pa.array([c.header for c in columns], pa.string())
-    indices = strings.indices(headers).to_pylist()
+    indices = [strings.index.setdefault(c.header, len(strings.index)) for c in columns]
     lines = max(text_lines(c.header, c.width) for c in columns)
     cells = "".join(f'<c r="{column_letter(i)}1" s="{package.HEADER_STYLE}" t="s"><v>{index}</v></c>'
                     for i, index in enumerate(indices))
     return f'<row r="1" ht="{row_points(lines)}" customHeight="1">{cells}</row>'
 
 
-def column_cells(column: Column, items, letter: str, rows: pa.Array,
+def column_values(sheet: Sheet) -> list[list]:
+    """Each column's values. Columns named by an attribute are read together: one C-level getter per item
+    for all of them, then transposed — a tenth of the time of a Python function per cell."""
+    named = [c.value for c in sheet.columns if isinstance(c.value, str)]
+    together = dict(zip(named, zip(*map(attrgetter(*named), sheet.items)))) if len(named) > 1 and sheet.items \
+        else {}
+    return [list(together[c.value]) if c.value in together else
+            [getattr(item, c.value) for item in sheet.items] if isinstance(c.value, str) else
+            [c.value(item) for item in sheet.items] for c in sheet.columns]
+
+
+def column_cells(column: Column, values: list, items, letter: str, rows: pa.Array,
                  strings: SharedStrings) -> tuple[pa.Array, pa.Array | None, list[str]]:
     """The column's cells as XML (null where empty), its lines of wrapped text, and its hyperlinks."""
-    values = [column.value(item) for item in items]
     places = [column.link(item) for item in items] if column.link else []
     style = style_ids(column, items, places)
     start = pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style, "")
@@ -161,10 +182,9 @@ def column_cells(column: Column, items, letter: str, rows: pa.Array,
             else pa.array(values, pa.float64())
         cells = pc.binary_join_element_wise(start, '"><v>', pc.cast(numbers, pa.string()), "</v></c>", "")
     else:
-        texts = safe_texts(values)
-        cells = pc.binary_join_element_wise(start, '" t="s"><v>', pc.cast(strings.indices(texts), pa.string()),
-                                            "</v></c>", "")
-        lines, links = wrapped_lines(texts, column.width), hyperlinks(places, letter)
+        indices, lines = strings.indices(values, column.width, column.words)
+        cells = pc.binary_join_element_wise(start, '" t="s"><v>', pc.cast(indices, pa.string()), "</v></c>", "")
+        links = hyperlinks(places, letter)
     if column.fill:  # an empty cell keeps its colour
         cells = pc.if_else(pc.is_null(cells), pc.binary_join_element_wise(start, '"/>', ""), cells)
     return cells, lines, links
@@ -192,25 +212,6 @@ def location(place) -> str:
 
 def hyperlinks_xml(links: list[str]) -> str:
     return "<hyperlinks>" + "".join(links) + "</hyperlinks>" if links else ""
-
-
-def wrapped_lines(texts: pa.Array, width: float) -> pa.Array:
-    """Lines a text takes in a column of this width: each of its paragraphs' length over the characters a
-    line holds, rounded up, added together (null for an empty cell)."""
-    per_line = chars_per_line(width)
-    if not pc.any(pc.match_substring(texts, "\n")).as_py():
-        lengths = pc.cast(pc.utf8_length(texts), pa.float64())
-        one_line = pc.less_equal(lengths, max(1.0, (width - 1) * CHARS_PER_WIDTH))
-        return pc.if_else(one_line, 1.0, pc.ceil(pc.divide(lengths, per_line)))
-    paragraphs = pc.split_pattern(texts, "\n")
-    owner = pc.list_parent_indices(paragraphs)
-    lengths = pc.cast(pc.utf8_length(pc.list_flatten(paragraphs)), pa.float64())
-    each = pc.max_element_wise(pc.ceil(pc.divide(lengths, per_line)), 1.0)
-    sums = pa.table({"owner": owner, "lines": each}).group_by("owner").aggregate([("lines", "sum")])
-    lines = [None] * len(texts)
-    for index, count in zip(sums["owner"].to_pylist(), sums["lines_sum"].to_pylist()):
-        lines[index] = count
-    return pa.array(lines, pa.float64())
 
 
 def chars_per_line(width: float) -> float:
