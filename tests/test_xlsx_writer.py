@@ -6,7 +6,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from pipeline.outputs.safe_text import EXCEL_CELL_LIMIT, safe_text, safe_texts
+from pipeline.outputs.safe_text import EXCEL_CELL_LIMIT, safe_text
 from pipeline.outputs.sheets import Column, Place, Sheet
 from pipeline.outputs.xlsx_writer import column_letter, write_workbook
 
@@ -71,12 +71,10 @@ def test_same_sheets_same_bytes(book, tmp_path):
 ])
 def test_safe_text(value, expected):
     assert safe_text(value) == expected
-    assert safe_texts([value]).to_pylist() == [expected]
 
 
 def test_safe_text_cuts_what_excel_cannot_hold():
     assert len(safe_text("я" * 40_000)) == EXCEL_CELL_LIMIT
-    assert len(safe_texts(["я" * 40_000, "б"]).to_pylist()[0]) == EXCEL_CELL_LIMIT
 
 
 @pytest.mark.parametrize(("index", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"),
