@@ -2,14 +2,13 @@
 SQL, a category compared across regions, who has sent a plan, the coming deadlines, a report as of a day.
 Help, defaults, examples and errors in Russian (flows/cli_help.py); a mistake is one line, exit code 2."""
 
-import argparse
 import json
 import os
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from flows.cli_help import RussianParser, print_error
+from flows.cli_help import RussianParser, day_value, out_folder, positive_int, print_error
 from pipeline.settings import PIPELINE_VERSION, Settings, package_version
 from schemas.messages import message
 
@@ -164,35 +163,6 @@ def add_report(commands) -> None:
     report.add_argument("--to", type=Path, default=None, metavar="ФАЙЛ",
                         help="куда записать (по умолчанию: report-ГГГГ-ММ-ДД.html в текущей папке)")
     report.add_argument("--out", type=Path, default=Path("data"), metavar="ПАПКА", help=OUT_HELP)
-
-
-# ---------------------------------------------------------------- values checked as they are read
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(message("cli.not_positive", value=text).text)
-    return value
-
-
-def out_folder(text: str) -> Path:
-    path = Path(text)
-    if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(message("cli.out_not_folder", path=path).text)
-    return path
-
-
-def day_value(text: str) -> date:
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(message("cli.bad_date", value=text).text)
 
 
 def settings_from(args) -> Settings:

@@ -1,4 +1,4 @@
-"""The command line speaks Russian throughout: argparse's own words («usage:», «options:», «show this help
+"""The command line speaks Russian throughout (and checks its values as it reads them): argparse's own words («usage:», «options:», «show this help
 message and exit», its error messages) are translated here, every option's default is shown, each command
 ends with examples, and a mistake is one line on stderr (exit code 2) instead of the usage block.
 
@@ -8,6 +8,10 @@ in this table only while it builds, parses or prints, so nothing else in the pro
 import argparse
 import sys
 from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from schemas.messages import message
 
 RUSSIAN = {
     "usage: ": "Использование: ",
@@ -95,3 +99,32 @@ class RussianParser(argparse.ArgumentParser):
 def print_error(text: str) -> int:
     print(text, file=sys.stderr)
     return 2
+
+
+# ---------------------------------------------------------------- values checked as they are read
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(message("cli.not_positive", value=text).text)
+    return value
+
+
+def out_folder(text: str) -> Path:
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(message("cli.out_not_folder", path=path).text)
+    return path
+
+
+def day_value(text: str) -> date:
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(message("cli.bad_date", value=text).text)
