@@ -80,9 +80,9 @@ class SharedStrings:
         encoded = pc.dictionary_encode(raw)
         texts = [safe_text(words(u) if words else u) for u in encoded.dictionary.to_pylist()]
         ids = pa.array([None if t is None else self.index.setdefault(t, len(self.index)) for t in texts], pa.int64())
-        whole = max(1.0, (width - 1) * CHARS_PER_WIDTH)
+        whole, per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH), chars_per_line(width)
         lines = pa.array([None if t is None else 1 if len(t) <= whole and "\n" not in t else
-                          text_lines(t, width) for t in texts], pa.float64())
+                          wrapped(t, whole, per_line) for t in texts], pa.float64())
         return pc.take(ids, encoded.indices), pc.take(lines, encoded.indices)
 
     def xml(self) -> str:
@@ -171,22 +171,22 @@ def column_cells(column: Column, values: list, items, letter: str, rows: pa.Arra
     """The column's cells as XML (null where empty), its lines of wrapped text, and its hyperlinks."""
     places = [column.link(item) for item in items] if column.link else []
     style = style_ids(column, items, places)
-    start = pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style, "")
-    lines, links = None, []
+    lines, links, kind = None, [], ""
     if column.kind == "date":
-        days = pc.add(pc.cast(pa.array(values, pa.date32()), pa.int32()), EXCEL_EPOCH)
-        cells = pc.binary_join_element_wise(start, '"><v>', pc.cast(days, pa.string()), "</v></c>", "")
+        value = pc.add(pc.cast(pa.array(values, pa.date32()), pa.int32()), EXCEL_EPOCH)
     elif column.kind == "number":
-        numbers = pa.array(values)
-        numbers = numbers if pa.types.is_integer(numbers.type) or pa.types.is_floating(numbers.type) \
+        value = pa.array(values)
+        value = value if pa.types.is_integer(value.type) or pa.types.is_floating(value.type) \
             else pa.array(values, pa.float64())
-        cells = pc.binary_join_element_wise(start, '"><v>', pc.cast(numbers, pa.string()), "</v></c>", "")
     else:
-        indices, lines = strings.indices(values, column.width, column.words)
-        cells = pc.binary_join_element_wise(start, '" t="s"><v>', pc.cast(indices, pa.string()), "</v></c>", "")
-        links = hyperlinks(places, letter)
+        value, lines = strings.indices(values, column.width, column.words)
+        links, kind = hyperlinks(places, letter), '" t="s'
+    # one kernel call writes the whole column: null where the value is empty
+    cells = pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style, kind, '"><v>',
+                                        pc.cast(value, pa.string()), "</v></c>", "")
     if column.fill:  # an empty cell keeps its colour
-        cells = pc.if_else(pc.is_null(cells), pc.binary_join_element_wise(start, '"/>', ""), cells)
+        cells = pc.if_else(pc.is_null(cells), pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style,
+                                                                          '"/>', ""), cells)
     return cells, lines, links
 
 
@@ -194,7 +194,10 @@ def style_ids(column: Column, items, places: list) -> pa.Array | str:
     """One style for the whole column, or one per cell when the column colours or links some cells."""
     if not column.fill and not column.link:
         return str(package.style_id(column.kind))
-    fills = [column.fill(item) for item in items] if column.fill else [None] * len(items)
+    if not column.fill:  # links only: two styles
+        linked, plain = str(package.style_id("link")), str(package.style_id(column.kind))
+        return pa.array([linked if p and i < MAX_LINKS else plain for i, p in enumerate(places)], pa.string())
+    fills = [column.fill(item) for item in items]
     kinds = ["link" if i < MAX_LINKS and p else column.kind for i, p in enumerate(places)] if places \
         else [column.kind] * len(items)
     return pa.array([str(package.style_id(kind, fill)) for kind, fill in zip(kinds, fills)], pa.string())
@@ -222,7 +225,11 @@ def chars_per_line(width: float) -> float:
 
 
 def text_lines(text: str, width: float) -> int:
-    per_line, whole = chars_per_line(width), max(1.0, (width - 1) * CHARS_PER_WIDTH)
+    return wrapped(text, max(1.0, (width - 1) * CHARS_PER_WIDTH), chars_per_line(width))
+
+
+def wrapped(text: str, whole: float, per_line: float) -> int:
+    """Lines of a text: a paragraph that fits a line is one, a longer one its length over `per_line`."""
     return sum(1 if len(part) <= whole else -(-len(part) // int(per_line)) for part in text.split("\n"))
 
 
