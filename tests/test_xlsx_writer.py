@@ -6,7 +6,7 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from pipeline.outputs.safe_text import EXCEL_CELL_LIMIT, safe_text
+from pipeline.outputs.safe_text import EXCEL_CELL_LIMIT, safe_text, safe_texts
 from pipeline.outputs.sheets import Column, Place, Sheet
 from pipeline.outputs.xlsx_writer import column_letter, write_workbook
 
@@ -71,6 +71,7 @@ def test_same_sheets_same_bytes(book, tmp_path):
 ])
 def test_safe_text(value, expected):
     assert safe_text(value) == expected
+    assert safe_texts([value, "другой"]) == [expected, "другой"]
 
 
 def test_safe_text_cuts_what_excel_cannot_hold():

@@ -6,6 +6,7 @@ from datetime import date
 from functools import lru_cache
 
 from extractors.vocab import load
+from schemas.messages import Message, render_all
 
 KIND_LABELS = {
     "date": "дата", "range": "период", "before": "не позднее", "after": "начиная с",
@@ -42,6 +43,19 @@ def categories() -> dict[str, dict]:
 
 def category_label(category: str) -> str:
     return categories().get(category, {}).get("label", category)
+
+
+def messages_text(messages: list) -> str | None:
+    """Several messages (schemas/messages.py) as one line, rendered once per distinct combination: a plan's
+    many deadlines share a few warnings, and rendering each anew cost a tenth of the workbook's time."""
+    if not messages:
+        return None
+    return _rendered(tuple((m.code, tuple(m.params.items())) for m in messages))
+
+
+@lru_cache(maxsize=4096)
+def _rendered(key: tuple) -> str | None:
+    return render_all([Message(code=code, params=dict(params)) for code, params in key])
 
 
 def russian_date(day: date | None) -> str:

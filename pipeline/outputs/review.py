@@ -3,9 +3,8 @@ documents whose region was not decided and quarantined files — each with the w
 
 from typing import NamedTuple
 
-from pipeline.outputs.labels import region_of
+from pipeline.outputs.labels import messages_text, region_of
 from schemas import Activity, DocumentRecord
-from schemas.messages import render_all
 
 UNPARSED = "Срок не распознан"
 WARNING = "Замечание к сроку"
@@ -27,10 +26,10 @@ def activity_items(a: Activity) -> list[ReviewItem]:
     where = (region_of(a), a.source_file, a.source_page, a.source_row, a.title)
     items = []
     if a.deadline_kind == "unparsed":
-        why = render_all(a.deadline_warnings)
+        why = messages_text(a.deadline_warnings)
         items.append(ReviewItem(UNPARSED, *where, f"«{a.deadline_raw}»" + (f" — {why}" if why else "")))
     elif a.deadline_warnings:
-        warnings = render_all(a.deadline_warnings)
+        warnings = messages_text(a.deadline_warnings)
         items.append(ReviewItem(WARNING, *where, f"«{a.deadline_raw}»: {warnings}"))
     return items
 

@@ -23,3 +23,13 @@ def safe_text(value) -> str | None:
         text = CONTROL.sub("", text)
     return text if len(text) <= EXCEL_CELL_LIMIT else text[: EXCEL_CELL_LIMIT - 1] + "…"
 
+
+
+def safe_texts(values: list) -> list[str | None]:
+    """`safe_text` over many values at once: one scan of them all when they are plain texts (the usual
+    case), one by one only when something has to change."""
+    if all(type(v) is str for v in values):
+        joined = "".join(values)
+        if not CONTROL.search(joined) and max(map(len, values), default=0) <= EXCEL_CELL_LIMIT:
+            return [v or None for v in values]
+    return [safe_text(v) for v in values]

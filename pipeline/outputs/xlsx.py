@@ -17,13 +17,13 @@ from pipeline.outputs.labels import (
     STATUS_LABELS,
     categories,
     category_label,
+    messages_text,
 )
 from pipeline.outputs.plans import region_category_counts, run_moment
 from pipeline.outputs.review import ReviewItem, review_items
 from pipeline.outputs.sheets import Column, Place, Sheet
 from pipeline.outputs.xlsx_writer import write_workbook
 from schemas import Activity, DocumentRecord
-from schemas.messages import render_all
 
 FILE_NAME = "activities.xlsx"
 TITLE = "Сводка планов общественных штабов"
@@ -85,7 +85,7 @@ def activity_columns(rows_of: dict[str, Place]) -> list[Column]:
         Column("Примечание", 22, "note"),
         Column("Вид срока", 13, "deadline_kind", words=lambda kind: KIND_LABELS.get(kind, kind)),
         Column("Повторяемость", 14, "recurrence", words=lambda code: RECURRENCE_LABELS.get(code, code)),
-        Column("Замечания к сроку", 30, lambda a: render_all(a.deadline_warnings) if a.deadline_warnings else None),
+        Column("Замечания к сроку", 30, lambda a: messages_text(a.deadline_warnings)),
         Column("Ответственные лица", 28, lambda a: joined(a.responsible_persons)),
         Column("Организации", 30, lambda a: joined(a.responsible_orgs)),
         Column("Стр.", 6, "source_page", "number"),

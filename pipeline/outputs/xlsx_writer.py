@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.outputs import xlsx_package as package
-from pipeline.outputs.safe_text import safe_text
+from pipeline.outputs.safe_text import safe_texts
 from pipeline.outputs.sheets import Column, Sheet
 
 EXCEL_EPOCH = 25_569  # days from Excel's day 0 (1899-12-30) to 1970-01-01
@@ -78,7 +78,8 @@ class SharedStrings:
         except (pa.ArrowTypeError, pa.ArrowInvalid):  # codes or numbers: words (or str) turns them into text
             raw = pa.array([v if v is None else str(v) if words is None else v for v in values])
         encoded = pc.dictionary_encode(raw)
-        texts = [safe_text(words(u) if words else u) for u in encoded.dictionary.to_pylist()]
+        distinct = encoded.dictionary.to_pylist()
+        texts = safe_texts([words(u) for u in distinct] if words else distinct)
         ids = pa.array([None if t is None else self.index.setdefault(t, len(self.index)) for t in texts], pa.int64())
         whole, per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH), chars_per_line(width)
         lines = pa.array([None if t is None else 1 if len(t) <= whole and "\n" not in t else
