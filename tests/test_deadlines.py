@@ -579,7 +579,7 @@ def assert_well_formed(deadline, raw):
     for day in (deadline.start, deadline.end, *deadline.dates):
         assert day is None or 1990 <= day.year <= 2100
     if deadline.start and deadline.end and deadline.end < deadline.start:
-        assert "end before start" in deadline.warnings
+        assert "deadline.end_before_start" in [m.code for m in deadline.warnings]
     if deadline.kind == "unparsed":
         assert (deadline.start, deadline.end, deadline.dates) == (None, None, []) and deadline.warnings
 
