@@ -7,6 +7,7 @@ the parsers; ~8 batches per worker keep the progress visible and the overhead sm
 
 import math
 import os
+import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,7 @@ from tqdm import tqdm
 from flows.workers import WorkerLostError, parse_in_worker
 from pipeline.night import finish_night, prepare_night
 from pipeline.parse import parse_source, quarantined
-from pipeline.report import NightSummary, summary_to_markdown
+from pipeline.report import NightSummary, summary_to_line, summary_to_markdown
 from pipeline.settings import Settings
 from schemas import ParsedDocument, SourceFile, message
 
@@ -92,12 +93,16 @@ def batch_label(batch: list[SourceFile]) -> str:
     return batch[0].name if len(batch) == 1 else f"{batch[0].name} +{len(batch) - 1}"
 
 
-def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
+def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = False) -> NightSummary:
+    """`announce`: print the night's one-line summary (svodka serve's log shows one per scheduled run)."""
+    started = time.monotonic()
     plan = prepare_night([Path(p) for p in inboxes], settings)
     parsed = parse_all(plan.to_parse, settings)
     summary = finish_night(plan, parsed, settings)
     create_markdown_artifact(markdown=summary_to_markdown(summary), key="svodka-night-summary",
                              description="Документы по статусам, с причинами")
+    if announce:
+        print(summary_to_line(summary, time.monotonic() - started), flush=True)
     return summary
 
 
@@ -105,11 +110,11 @@ def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
       validate_parameters=False)
 def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
            runner: str = "processes", dask_address: str | None = None,
-           corrections: list[str] | None = None) -> dict:
+           corrections: list[str] | None = None, announce: bool = False) -> dict:
     """Ingest the inboxes into `out`: parse what is new, apply people's corrections, publish atomically."""
     settings = Settings(out_dir=Path(out), reprocess=reprocess, workers=workers, task_runner=runner,
                         dask_address=dask_address, corrections=[Path(p) for p in corrections or []])
-    return ingest_flow_body(inboxes, settings).model_dump(mode="json")
+    return ingest_flow_body(inboxes, settings, announce).model_dump(mode="json")
 
 
 def flow_parameters(settings: Settings) -> dict:

@@ -1,6 +1,8 @@
 """`svodka serve`: keep the nightly schedule. Prefect's temporary server cannot hold a schedule, so when
 no PREFECT_API_URL is configured a local `prefect server start` is launched beside us (its database in
-PREFECT_HOME) and stopped with us. Stopping `serve` pauses the schedule; starting it again resumes."""
+PREFECT_HOME, its web interface at the address the first line prints) and stopped with us. Stopping
+`serve` pauses the schedule; starting it again resumes. Each scheduled run prints one line: documents by
+status, activities, duration."""
 
 import os
 import signal
@@ -43,14 +45,18 @@ def wait_until_healthy(url: str, process: subprocess.Popen) -> None:
 
 @contextmanager
 def local_prefect_server():
-    """Yields the API URL: the configured one, or that of a local server started for us."""
+    """Yields the API URL: the configured one, or that of a local server started for us — with Prefect's web
+    interface switched on (flows/__init__.py switches it off for everything else), so the schedule and its
+    runs can be watched in a browser at the server's address."""
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
         return
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
+    environment = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_UI_API_URL": url}
     process = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=environment)
     on_sigterm(lambda: stop_with_server(process))
     try:
         wait_until_healthy(url, process)
@@ -58,6 +64,11 @@ def local_prefect_server():
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def interface_address(api_url: str) -> str:
+    """Prefect serves its web interface at the root of the server whose API is at …/api."""
+    return api_url.removesuffix("/api").removesuffix("/") + "/"
 
 
 def on_sigterm(stop) -> None:
@@ -80,9 +91,11 @@ def stop_with_server(process: subprocess.Popen) -> None:
 def serve_nightly(inboxes: list[Path], settings: Settings, cron: str | None, interval: int | None) -> None:
     parameters = {"inboxes": [str(p.resolve()) for p in inboxes], **flow_parameters(settings)}
     parameters["out"] = str(settings.out_dir.resolve())
+    parameters["announce"] = True  # each scheduled run prints its one-line summary into this log
     on_sigterm(lambda: os._exit(0))
     with local_prefect_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
         when = f"cron «{cron}»" if cron else f"каждые {interval} с"
-        print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}", flush=True)
+        print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}; "
+              f"интерфейс Prefect: {interface_address(url)}", flush=True)
         ingest.serve(name=DEPLOYMENT_NAME, cron=cron, interval=interval, parameters=parameters,
                      pause_on_shutdown=True)

@@ -63,24 +63,40 @@ def prepare_night(inboxes: list[Path], settings: Settings) -> NightPlan:
     return NightPlan(run_id=run_id, sources=sources, to_parse=to_parse)
 
 
+def original_path(folder: Path, document_id: str, name: str) -> Path:
+    """An upload's copy: named by its content, with the extension it came with (`…e3b0.docx`), so an admin
+    can open it and a reader that goes by the suffix finds it."""
+    return folder / f"{document_id}{Path(name).suffix.lower()}"
+
+
 def keep_originals(sources: list[SourceFile], folder: Path) -> None:
     """Every upload is kept by content, so a later pipeline version can re-read it after the inbox is
     emptied, and nothing that came in is ever lost."""
     folder.mkdir(parents=True, exist_ok=True)
     for source in sources:
-        target = folder / source.document_id
-        if not target.exists():
-            temporary = folder / f".{source.document_id}.tmp"
-            shutil.copyfile(source.path, temporary)
-            temporary.replace(target)
+        target = original_path(folder, source.document_id, source.name)
+        if stored_original(folder, source.document_id, source.name):
+            continue
+        temporary = folder / f".{source.document_id}.tmp"
+        shutil.copyfile(source.path, temporary)
+        temporary.replace(target)
+
+
+def stored_original(folder: Path, document_id: str, name: str) -> Path | None:
+    """The kept copy of a content: under this name's extension, another upload's, or none (older releases
+    kept copies without an extension; those are found too)."""
+    exact = original_path(folder, document_id, name)
+    if exact.exists():
+        return exact
+    return next((p for p in sorted(folder.glob(f"{document_id}*")) if p.name.split(".")[0] == document_id), None)
 
 
 def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder: Path) -> list[SourceFile]:
     present = {s.document_id for s in sources}
     stored = []
     for f in catalog.files():
-        path = folder / f["document_id"]
-        if f["document_id"] not in present and path.exists():
+        path = stored_original(folder, f["document_id"], f["source_file"])
+        if f["document_id"] not in present and path:
             stored.append(SourceFile(path=path, name=f["source_file"], document_id=f["document_id"],
                                      size=f["size"] or 0, format=sniff_format(path)))
             present.add(f["document_id"])
@@ -106,7 +122,8 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             reviewed = review_dataset(records, catalog.activities_of, stored)
             reviewed.results |= document_results
             results = reviewed.results
-            writers = [*extra_writers, *review_writers(reviewed, stored)]
+            before, after = review_writers(reviewed, stored)
+            writers = [*before, *extra_writers, *after]
             publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
             catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses(records, plan.run_id, now)

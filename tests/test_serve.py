@@ -1,5 +1,6 @@
-"""`svodka serve` registers the nightly schedule on a local Prefect server it starts itself, and the
-scheduled runs happen (a 10-second interval stands in for «0 2 * * *»)."""
+"""`svodka serve` registers the nightly schedule on a local Prefect server it starts itself, the scheduled
+runs happen (a 10-second interval stands in for «0 2 * * *») and each prints one summary line, and the
+server's web interface — at the address serve prints — lists the deployment and its runs in a real browser."""
 
 import json
 import os
@@ -10,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 
+from tests.browser import CHROMIUM, chromium_page
 from tests.conftest import ROOT, SAMPLES, cli_env
 
 
@@ -49,8 +51,29 @@ def test_serve_registers_the_schedule_and_a_scheduled_run_happens(tmp_path, pref
         assert published, (tmp_path / "serve.log").read_text()[-3000:]
         record = json.loads((tmp_path / "out" / "documents.jsonl").read_text().splitlines()[0])
         assert record["status"] == "ingested" and record["activity_count"] == 17
+        summary = wait_for(lambda: [line for line in (tmp_path / "serve.log").read_text().splitlines()
+                                    if " прогон " in line and "; документы: " in line], timeout=120)
+        assert summary, (tmp_path / "serve.log").read_text()[-3000:]
+        assert "документы: ingested 1; мероприятий 17;" in summary[0] and summary[0].endswith(" с")
+        ui = first_line.split("интерфейс Prefect: ")[1].strip()
+        assert ui == api.removesuffix("/api") + "/"
+        if CHROMIUM.exists():
+            interface_lists_the_deployment_and_its_runs(ui)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
         log.close()
     assert process.returncode is not None
+
+
+def interface_lists_the_deployment_and_its_runs(ui: str) -> None:
+    """Prefect's own pages, rendered by its JavaScript in Chromium: the deployment, then its runs."""
+    with chromium_page() as page:
+        page.open(ui + "deployments", 1400, 1000)
+        text = wait_for(lambda: (t := page.evaluate("document.body.innerText")) and "svodka-nightly" in t and t,
+                        timeout=90, step=1)
+        assert text and "Every 10 seconds" in text  # the schedule serve registered
+        page.open(ui + "runs", 1400, 1000)
+        runs = wait_for(lambda: (t := page.evaluate("document.body.innerText")) and "svodka-ingest" in t
+                        and "Completed" in t and t, timeout=90, step=1)
+        assert runs, page.evaluate("document.body.innerText")[:2000]
