@@ -1,54 +1,69 @@
 # The README's commands. Each target creates .venv when it is missing and installs the project into it,
-# pinned by constraints.txt, so a fresh clone needs nothing but Python 3.11+.
+# pinned by constraints.txt, so a fresh clone needs nothing but Python 3.11+ (and, as root on Debian, the
+# system packages below get installed too). `make run` installs what the product needs; `make test` adds
+# the developer's tools (pytest, hypothesis, ruff).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
+DEV := $(VENV)/.dev
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check --progress-bar off
 
-CHROMIUM := /usr/bin/chromium
+.PHONY: run test test-all lint bench bench-quick goldens samples forms forms-tools scans screenshot docs-pictures \
+	system-runtime system-test clean
 
-.PHONY: run test test-all lint bench bench-quick goldens samples forms forms-tools screenshot clean
+# One line per step, so the minute and a half of a first install is not silence.
+$(RUNTIME): pyproject.toml constraints.txt
+	@if [ ! -x $(BIN)/python ]; then echo "==> создаю окружение $(VENV) ($(PYTHON) -m venv)"; $(PYTHON) -m venv $(VENV); fi
+	@echo "==> обновляю pip и setuptools"
+	@$(PIP) --upgrade "pip<26" "setuptools<82" wheel
+	@echo "==> устанавливаю Svodka и её зависимости по constraints.txt (первый раз около полутора минут)"
+	@$(PIP) -c constraints.txt -e .
+	@rm -f $(DEV)
+	@touch $(RUNTIME)
+	@echo "==> окружение готово: $(BIN)/svodka"
 
-$(INSTALLED): pyproject.toml constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade "pip<26" "setuptools<82" wheel
-	$(BIN)/python -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $(INSTALLED)
+$(DEV): $(RUNTIME)
+	@echo "==> устанавливаю инструменты разработчика (pytest, hypothesis, ruff)"
+	@$(PIP) -c constraints.txt -e '.[dev]'
+	@touch $(DEV)
 
-# The report's test opens it in a real headless browser: Debian's Chromium, installed here when missing.
-$(CHROMIUM):
-	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-	else echo "Chromium is not installed and cannot be installed here: the browser test will be skipped"; fi
+# LibreOffice (.doc/.rtf/.odt/.xls/.ods), Tesseract (scans); Chromium for the report's tests.
+system-runtime:
+	@sh scripts/system-packages.sh office ocr
 
-run: $(INSTALLED)
-	$(BIN)/svodka ingest samples/inbox --out data
+system-test:
+	@sh scripts/system-packages.sh office ocr browser
 
-test: $(INSTALLED) $(CHROMIUM)
+run: system-runtime $(RUNTIME)
+	@echo "==> svodka ingest samples/inbox --out data"
+	@$(BIN)/svodka ingest samples/inbox --out data
+
+test: system-test $(DEV)
 	$(BIN)/python -m pytest -q
 
-test-all: $(INSTALLED) $(CHROMIUM)
+test-all: system-test $(DEV)
 	$(BIN)/python -m pytest -q -m "slow or not slow"
 
 # Not part of `make test`: a national corpus (100, 300 and 1,000 plans) through the real flow; writes
 # data/bench.json. Needs LibreOffice for the corpus's PDFs (DOCX and TXT only without it).
-bench: $(INSTALLED)
+bench: system-runtime $(RUNTIME)
 	$(BIN)/python -m benchmarks.bench_night
 
-bench-quick: $(INSTALLED)
+bench-quick: system-runtime $(RUNTIME)
 	$(BIN)/python -m benchmarks.bench_night --quick
 
-lint: $(INSTALLED)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
-goldens: $(INSTALLED)
+goldens: $(DEV)
 	$(BIN)/python -m tests.goldens --write
 	git diff --stat samples/expected
 
-# make_samples.py empties samples/inbox/, so make_forms.py (which adds three plans to it) runs after it.
-samples: $(INSTALLED)
+# make_samples.py empties samples/inbox/, so make_forms.py and make_scans.py (which add plans to it) run after it.
+samples: system-runtime $(RUNTIME)
 	$(BIN)/python samples/make_samples.py
-	$(MAKE) forms
+	$(MAKE) forms scans
 
 # samples/forms/: needs LibreOffice, Chromium, qpdf and a second venv with reportlab and msoffcrypto-tool.
 FORMS_TOOLS := build/forms-tools
@@ -59,10 +74,15 @@ $(FORMS_TOOLS)/bin/python:
 
 forms-tools: $(FORMS_TOOLS)/bin/python
 
-forms: $(INSTALLED) $(FORMS_TOOLS)/bin/python
+forms: $(RUNTIME) $(FORMS_TOOLS)/bin/python
 	FORMS_TOOLS_PYTHON=$(FORMS_TOOLS)/bin/python $(BIN)/python samples/make_forms.py
 
-screenshot: $(INSTALLED) $(CHROMIUM)
+# samples/scans/ and the scanned plan of the demo inbox: needs LibreOffice and the tesseract command.
+scans: system-runtime $(RUNTIME)
+	$(BIN)/python samples/make_scans.py
+
+# The pictures in docs/: the report at a phone's and a desktop's width, a printed page of the workbook.
+screenshot docs-pictures: system-test $(RUNTIME)
 	$(BIN)/python docs/make_screenshot.py
 
 clean:

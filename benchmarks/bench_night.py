@@ -371,6 +371,9 @@ def child_env(prefect_home: Path) -> dict:
     env.update({
         "PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
         "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT), "TQDM_DISABLE": "1",
+        # the empty-flow scenario imports Prefect without flows/__init__.py: give its first start (a migration
+        # of a fresh database, 20–60 s on two busy cores) the same patience as the product does
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     })
     env.pop("PREFECT_API_URL", None)  # always the temporary server, as on a machine without Prefect set up
     return env
@@ -441,8 +444,9 @@ def linear_fit(points: dict[int, float]) -> dict:
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
     fixed = my - slope * mx
     marginal = [(points[b] - points[a]) / (b - a) for a, b in zip(ns, ns[1:])]
+    rises = [later / earlier for earlier, later in zip(marginal, marginal[1:]) if earlier > 0]
     return {"fixed_seconds": fixed, "per_doc_seconds": slope, "marginal_seconds_per_doc": marginal,
-            "marginal_spread": max(marginal) / min(marginal) if min(marginal) > 0 else None}
+            "marginal_growth": max(rises) if rises else None}
 
 
 def run_benchmark(docs: list[int], seed: int, out_json: Path, with_dask: bool, keep: bool,
@@ -585,9 +589,17 @@ def figures(sizes, pages_of, first, warm, floor, stages, cold1, cold2, noop, new
         r["dask_skipped"] = f"prefect-dask not installed; needs {' '.join(DASK_PINS)}"
     r["targets"] = {k: {"value": r[k], "target": f"{op} {limit:g}", "met": met(r[k], op, limit)}
                     for k, (op, limit) in TARGETS.items()}
-    spread = r["scaling"].get("marginal_spread")
-    r["targets"]["linear_growth"] = {"value": spread, "target": "marginal cost per doc within ×1.3 (3+ sizes)",
-                                     "met": len(sizes) >= 3 and spread is not None and spread <= 1.3}
+    # Growth is bad only when a document costs more the more there are: a marginal cost that falls with size
+    # (fixed costs spread over more documents) is fine, one that rises by more than 30 % is not.
+    growth = r["scaling"].get("marginal_growth")
+    r["targets"]["linear_growth"] = {"value": growth, "target": "marginal cost per doc rises at most ×1.3 (3+ sizes)",
+                                     "met": len(sizes) >= 3 and growth is not None and growth <= 1.3}
+    workbook = r["publish_writers_seconds"].get("writer write_xlsx")
+    publishing = r["stages_seconds"].get("publish")
+    share = workbook / publishing if workbook is not None and publishing else None
+    r["workbook_share_of_publishing"] = share
+    r["targets"]["workbook_share"] = {"value": share, "target": "< 0.1 of publishing",
+                                      "met": share is not None and share < 0.1}
     return r
 
 

@@ -6,6 +6,7 @@ Why batches: Prefect costs 50–170 ms of orchestration per task on this 2-core 
 the parsers; ~8 batches per worker keep the progress visible and the overhead small."""
 
 import math
+import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from flows.stopping import NightInterrupted, stop_on_signals
 from flows.workers import PoolClosedError, WorkerLostError, close_pool, open_pool, parse_in_worker
 from pipeline.night import NightPlan, finish_night, prepare_night, recorded_outcome, save_parsed
 from pipeline.parse import parse_source, quarantined
-from pipeline.report import NightSummary, summary_to_markdown
+from pipeline.report import NightSummary, summary_to_line, summary_to_markdown
 from pipeline.run_lock import run_lock
 from pipeline.settings import Settings
 from schemas import ParsedDocument, SourceFile, message
@@ -124,14 +125,18 @@ def interrupted_line(signal_name: str) -> str:
     return message("run.interrupted", signal=signal_name).text
 
 
-def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
-    """One night under the output folder's lock; a signal stops it within seconds (flows/stopping.py)."""
+def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = False) -> NightSummary:
+    """One night under the output folder's lock; a signal stops it within seconds (flows/stopping.py).
+    `announce`: print the night's one-line summary (svodka serve's log shows one per scheduled run)."""
+    started = time.monotonic()
     with stop_on_signals(close_pool, farewell=interrupted_line), run_lock(settings.out_dir):
         plan = prepare_night([Path(p) for p in inboxes], settings)
         with recorded_outcome(plan, settings), parser_processes(settings, len(plan.to_parse)):
             summary = finish_night(plan, parse_all(plan, settings), settings)
     create_markdown_artifact(markdown=summary_to_markdown(summary), key="svodka-night-summary",
                              description="Документы по статусам, с причинами")
+    if announce:
+        print(summary_to_line(summary, time.monotonic() - started), flush=True)
     return summary
 
 
@@ -139,7 +144,7 @@ def ingest_flow_body(inboxes: list[str], settings: Settings) -> NightSummary:
       validate_parameters=False)
 def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
            runner: str = "processes", dask_address: str | None = None,
-           corrections: list[str] | None = None, document_timeout: float = 120,
+           corrections: list[str] | None = None, announce: bool = False, document_timeout: float = 120,
            upload_settle: float | None = None) -> dict:
     """Ingest the inboxes into `out`: parse what is new, apply people's corrections, publish atomically."""
     settle = {} if upload_settle is None else {"upload_settle_seconds": upload_settle}
@@ -147,7 +152,7 @@ def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", worke
                         dask_address=dask_address, corrections=[Path(p) for p in corrections or []],
                         document_timeout_seconds=document_timeout, **settle)
     try:
-        return ingest_flow_body(inboxes, settings).model_dump(mode="json")
+        return ingest_flow_body(inboxes, settings, announce).model_dump(mode="json")
     except NightInterrupted as stop:  # a request, not a crash: the run shows as Cancelled in Prefect
         return Cancelled(message=f"{INTERRUPTED}{stop.signum}")
 

@@ -1,6 +1,8 @@
 """`svodka serve`: keep the nightly schedule. Prefect's temporary server cannot hold a schedule, so when
 no PREFECT_API_URL is configured a local `prefect server start` is launched beside us (its database in
-PREFECT_HOME) and stopped with us. Stopping `serve` pauses the schedule; starting it again resumes.
+PREFECT_HOME, its web interface at the address the first line prints) and stopped with us. Stopping
+`serve` pauses the schedule; starting it again resumes. Each scheduled run prints one line: documents by
+status, activities, duration.
 
 The first Ctrl-C or SIGTERM stops it: a night in progress gets SIGTERM first (it records itself as
 interrupted and ends its parsers), then the server, then we exit — nothing is left running. Prefect's
@@ -48,16 +50,19 @@ def wait_until_healthy(url: str, process: subprocess.Popen) -> None:
 
 @contextmanager
 def local_prefect_server():
-    """Yields the API URL: the configured one, or that of a local server started for us."""
+    """Yields the API URL: the configured one, or that of a local server started for us — with Prefect's web
+    interface switched on (flows/__init__.py switches it off for everything else), so the schedule and its
+    runs can be watched in a browser at the server's address."""
     if os.environ.get("PREFECT_API_URL"):
         yield os.environ["PREFECT_API_URL"]
         return
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
+    environment = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_UI_API_URL": url}
     # In a session of its own: a terminal's Ctrl-C must not stop it before the night it serves.
     process = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+                               env=environment, start_new_session=True)
     on_stop_signals(lambda: stop_with_server(process))
     try:
         wait_until_healthy(url, process)
@@ -65,6 +70,11 @@ def local_prefect_server():
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def interface_address(api_url: str) -> str:
+    """Prefect serves its web interface at the root of the server whose API is at …/api."""
+    return api_url.removesuffix("/api").removesuffix("/") + "/"
 
 
 def on_stop_signals(stop) -> None:
@@ -95,9 +105,11 @@ def stop_with_server(process: subprocess.Popen | None) -> None:
 def serve_nightly(inboxes: list[Path], settings: Settings, cron: str | None, interval: int | None) -> None:
     parameters = {"inboxes": [str(p.resolve()) for p in inboxes], **flow_parameters(settings)}
     parameters["out"] = str(settings.out_dir.resolve())
+    parameters["announce"] = True  # each scheduled run prints its one-line summary into this log
     on_stop_signals(lambda: stop_with_server(None))
     with local_prefect_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
         when = f"cron «{cron}»" if cron else f"каждые {interval} с"
-        print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}", flush=True)
+        print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}; "
+              f"интерфейс Prefect: {interface_address(url)}", flush=True)
         ingest.serve(name=DEPLOYMENT_NAME, cron=cron, interval=interval, parameters=parameters,
                      pause_on_shutdown=True)

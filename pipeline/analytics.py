@@ -1,22 +1,19 @@
-"""`svodka query` and `svodka compare`: questions to the published `svodka.duckdb`, answered as text tables.
+"""`svodka query` and `svodka compare`: questions to the published `svodka.duckdb`.
 
-`run_query` runs any SQL (read-only) and prints the rows aligned; `compare` shows, for one category, which
-regions plan it, when, and how many days before or after their plan's first voting day (day 0)."""
+`run_query` runs any SQL (read-only) and gives the rows as a table, CSV or JSON; `compare` shows, for one
+category, which regions plan it, when, and how many days before or after their plan's first voting day (day 0)."""
 
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from pipeline.answer_formats import rows_to_text
 from pipeline.outputs.duck import FILE_NAME
 from pipeline.outputs.labels import KIND_LABELS, categories, offset_words, russian_date
 from schemas.errors import SvodkaError
+from schemas.messages import message
 
-MAX_CELL = 60
-NO_DATABASE = "В {out_dir} нет базы {name}: сначала запустите `svodka ingest … --out {out_dir}`"
-BAD_SQL = "Запрос не выполнен: {error}\nТаблицы: activities, documents, regions, categories, plans; " \
-          "представления: {views}."
-UNKNOWN_CATEGORY = "Нет категории «{category}». Есть: {known}"
 COMPARE_SQL = """
     SELECT coalesce(region_name, 'Регион не определён'), plan_year, voting_start, title, deadline_raw,
            deadline_kind, first_day, last_day,
@@ -33,14 +30,18 @@ OPEN_ENDED = {"before": "до ", "after": "с "}
 
 
 class QueryError(SvodkaError):
-    """The question could not be answered; the message says why, in Russian, without a traceback."""
+    """The question could not be answered; its message (schemas/messages.py) says why, in Russian."""
+
+    def __init__(self, code: str, **params):
+        self.message = message(code, **params)
+        super().__init__(self.message.text)
 
 
 def database_of(out_dir: Path) -> Path:
     """`out_dir/svodka.duckdb` is a symlink through `out_dir/current`: open the real file."""
     link = out_dir / FILE_NAME
     if not link.exists():
-        raise QueryError(NO_DATABASE.format(out_dir=out_dir, name=FILE_NAME))
+        raise QueryError("query.no_database", out_dir=out_dir, name=FILE_NAME)
     return link.resolve()
 
 
@@ -51,52 +52,35 @@ def fetch(out_dir: Path, sql: str, parameters: list | None = None) -> tuple[list
         except duckdb.Error as error:
             views = ", ".join(r[0] for r in con.execute("SELECT view_name FROM duckdb_views() "
                                                         "WHERE NOT internal ORDER BY 1").fetchall())
-            raise QueryError(BAD_SQL.format(error=str(error).strip(), views=views)) from None
+            raise QueryError("query.bad_sql", error=str(error).strip(), views=views) from None
         if cursor.description is None:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()
 
 
-def run_query(out_dir: Path, sql: str) -> str:
-    """Any SQL over the release's database → an aligned text table and the number of rows."""
+def run_query(out_dir: Path, sql: str, fmt: str = "table", full: bool = False) -> str:
+    """Any SQL over the release's database → rows as a table (long values cut unless `full`), CSV or JSON."""
     columns, rows = fetch(out_dir, sql)
-    return rows_to_table(columns, rows) if columns else "Запрос выполнен."
-
-
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(cell_text(v) for v in value)
-    text = russian_date(value) if isinstance(value, date) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
-
-
-def rows_to_table(columns: list[str], rows: list[tuple]) -> str:
-    cells = [[cell_text(v) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    body = [aligned(columns, widths), aligned(["-" * w for w in widths], widths)]
-    return "\n".join(body + [aligned(r, widths) for r in cells] + [f"({rows_count(len(rows))})"])
-
-
-def aligned(values: list[str], widths: list[int]) -> str:
-    return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
-
-
-def rows_count(n: int) -> str:
-    word = "строка" if n % 10 == 1 and n % 100 != 11 else \
-        "строки" if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else "строк"
-    return f"{n} {word}"
+    return rows_to_text(columns, rows, fmt, full) if columns else "Запрос выполнен."
 
 
 def category_id(category: str) -> str:
-    """An id («hotline») or a Russian label («Горячая линия и обращения»), any case."""
-    wanted = category.strip().lower()
-    for cid, record in categories().items():
+    """An id («hotline»), a Russian label («Горячая линия и обращения») or the unambiguous beginning of either
+    («Горячая линия»), in any case."""
+    wanted = " ".join(category.split()).lower()
+    found = categories()
+    for cid, record in found.items():
         if wanted in (cid, record["label"].lower()):
             return cid
-    raise QueryError(UNKNOWN_CATEGORY.format(category=category, known=", ".join(categories())))
+    starting = [cid for cid, record in found.items() if wanted and (cid.startswith(wanted)
+                                                                     or record["label"].lower().startswith(wanted))]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise QueryError("query.ambiguous_category", category=category,
+                         matches=", ".join(f"«{found[c]['label']}»" for c in starting))
+    raise QueryError("query.unknown_category", category=category,
+                     known=", ".join(f"«{record['label']}»" for record in found.values()))
 
 
 def span_text(kind: str, first: date | None, last: date | None, first_offset: int | None,

@@ -216,6 +216,9 @@ class Catalog:
     def history(self) -> list[tuple]:
         return self.db.execute("SELECT at, source_file, status, reason FROM history ORDER BY at").fetchall()
 
-    def runs(self) -> list[tuple]:
-        return self.db.execute("SELECT run_id, started_at, finished_at, files_seen, parsed, outcome "
-                               "FROM runs ORDER BY started_at").fetchall()
+    def runs(self) -> list[dict]:
+        """Every night, oldest first: times as stored (ISO with their zone), counts, outcome, summary."""
+        cursor = self.db.execute("SELECT run_id, started_at, finished_at, files_seen, parsed, outcome, summary_json "
+                                 "FROM runs ORDER BY started_at")
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]

@@ -6,13 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from extractors.regions import region_by_code
-from pipeline.outputs.labels import russian_date
+from pipeline.outputs.labels import FIELD_WORDS, russian_date
 from schemas import Change
 from schemas.errors import SvodkaError
 
-FIELD_WORDS = {"title": "название", "section": "раздел", "description": "содержание", "deadline_raw": "срок",
-               "deadline_kind": "вид срока", "deadline_start": "начало", "deadline_end": "окончание",
-               "responsible_raw": "ответственные", "category": "категория"}
 # A moved deadline is told once, by its cell; its typed parts follow it.
 SHOWN_WITH_DEADLINE = {"deadline_kind", "deadline_start", "deadline_end"}
 

@@ -20,7 +20,7 @@ from pipeline.archives import with_archive_members
 from pipeline.catalog import Catalog
 from pipeline.consolidate import files_to_records, stale_quarantines
 from pipeline.inbox import scan_inboxes
-from pipeline.originals import take_uploads
+from pipeline.originals import stored_original, take_uploads
 from pipeline.outputs import ANALYST_WRITERS
 from pipeline.outputs.review_files import review_writers
 from pipeline.parse import parse_source
@@ -86,8 +86,8 @@ def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder:
     present = {s.document_id for s in sources}
     stored = []
     for f in catalog.files():
-        path = folder / f["document_id"]
-        if f["document_id"] not in present and path.exists():
+        path = stored_original(folder, f["document_id"], f["source_file"])
+        if f["document_id"] not in present and path:
             stored.append(SourceFile(path=path, name=f["source_file"], document_id=f["document_id"],
                                      size=f["size"] or 0, format=sniff_format(path)))
             present.add(f["document_id"])
@@ -123,7 +123,8 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             reviewed = review_dataset(records, catalog.activities_of, stored)
             reviewed.results |= document_results
             results = reviewed.results
-            writers = [*extra_writers, *review_writers(reviewed, stored)]
+            before, after = review_writers(reviewed, stored)
+            writers = [*before, *extra_writers, *after]
             publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
             catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses([r for r in records if r.document_id], plan.run_id, now)

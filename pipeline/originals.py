@@ -1,5 +1,6 @@
-"""The originals store (`DIR/originals/<sha256>`): every upload kept by content, and the bytes the night
-parses — never the inbox, which upload tools keep renaming and rewriting while we read it.
+"""The originals store (`DIR/originals/<sha256>.<ext>`): every upload kept by content, with the extension it
+came with so an admin can open it, and the bytes the night parses — never the inbox, which upload tools
+keep renaming and rewriting while we read it.
 
 An upload is taken only once it has settled: a file whose size or time changes between two looks
 `upload_settle_seconds` apart is still being written and waits for the next night. A file is hashed, copied
@@ -70,13 +71,29 @@ def store_with_one_retry(upload: Upload, folder: Path) -> SourceFile:
         raise ChangedWhileRead(str(upload.path)) from error
 
 
+def original_path(folder: Path, document_id: str, name: str) -> Path:
+    """An upload's copy: named by its content, with the extension it came with (`…e3b0.docx`), so an admin
+    can open it and a reader that goes by the suffix finds it."""
+    return folder / f"{document_id}{Path(name).suffix.lower()}"
+
+
+def stored_original(folder: Path, document_id: str, name: str) -> Path | None:
+    """The kept copy of a content: under this name's extension, another upload's, or none (older releases
+    kept copies without an extension; those are found too)."""
+    exact = original_path(folder, document_id, name)
+    if exact.exists():
+        return exact
+    return next((p for p in sorted(folder.glob(f"{document_id}*")) if p.name.split(".")[0] == document_id), None)
+
+
 def store(path: Path, folder: Path) -> SourceFile:
     """Hash the file; unless its content is already kept, copy it to a temporary name hashing the copy,
     and rename it into place only when the hashes agree. The file must not change meanwhile."""
     before = look(path)
     digest = sha256_of(path)
-    target = folder / digest
-    if not target.exists():
+    target = stored_original(folder, digest, path.name)
+    if target is None:
+        target = original_path(folder, digest, path.name)
         copy_checked(path, target, digest)
     if look(path) != before or before is None:
         raise ChangedWhileRead(str(path))

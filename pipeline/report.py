@@ -1,6 +1,7 @@
 """The night in a few lines: documents by status (with reasons) and activities by region."""
 
 from collections import Counter
+from datetime import datetime
 
 from pydantic import BaseModel
 
@@ -62,6 +63,15 @@ def summary_to_text(summary: NightSummary) -> str:
         lines.append("Не вошли в набор:")
         lines += [f"  {name} [{status}]: {reason}" for name, status, reason in summary.not_ingested]
     return "\n".join(lines)
+
+
+def summary_to_line(summary: NightSummary, seconds: float) -> str:
+    """One line for a log: when, which run, documents by status, activities, how long it took."""
+    statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.documents_by_status.items())) or "документов нет"
+    kept = "" if summary.published else " (ничего нового)"
+    return (f"{datetime.now().astimezone():%d.%m.%Y %H:%M:%S %Z} прогон {summary.run_id}: файлов "
+            f"{summary.files_seen}, разобрано {summary.parsed}; документы: {statuses}; мероприятий "
+            f"{summary.activities_total}{kept}; " + f"{seconds:.1f} с".replace(".", ","))
 
 
 def summary_to_markdown(summary: NightSummary) -> str:

@@ -1,5 +1,5 @@
 """Every sentence a person reads about the data — why a file was not ingested, what a document leaves
-undecided, what is odd about a deadline — as a code with parameters, rendered in Russian here and only
+undecided, what is odd about a deadline — and why a command could not do what it was asked, as a code with parameters, rendered in Russian here and only
 here, so the wording can be reviewed in one file.
 
 Data carries `Message`s (a code and its parameters, all strings; dates as ISO); outputs render them. A
@@ -180,11 +180,7 @@ CATALOGUE: dict[str, str] = {
     "deadline.until_month": "«до» и месяц: до его начала или до конца? (напишите «до конца …» или число)",
     "deadline.internal_error": "срок не разобран из-за внутренней ошибки (сообщите разработчикам)",
     # ---- the command line and the run (printed, one line each)
-    "cli.workers": "--workers {value}: нужно целое число не меньше 1 — столько процессов разбирают документы",
-    "cli.document_timeout": "--document-timeout {value}: нужно число секунд больше нуля",
-    "cli.inbox_missing": "Не найдены: {paths}",
     "cli.inbox_unreadable": "Нет прав на чтение папки входящих: {paths}",
-    "cli.out_is_file": "--out {out}: это файл, а нужна папка, куда публиковать набор",
     "cli.out_not_writable": "--out {out}: в эту папку нельзя записывать ({problem}) — укажите другую или дайте "
                             "права на запись",
     "run.in_progress": "В папке {out} уже идёт прогон (PID {pid}, начат {started}): этот запуск ничего не "
@@ -219,6 +215,22 @@ CATALOGUE: dict[str, str] = {
     "correction.no_columns": "файл исправлений «{file}» пропущен: нет столбцов activity_id (или document_id), "
                              "field и value",
     "correction.unreadable": "файл исправлений «{file}» не читается: сохраните его как XLSX или CSV (UTF-8)",
+    # ---- the command line (svodka …): what went wrong with a command, in one line
+    "cli.is_folder": "{path} — это папка, а не файл: укажите один файл плана (папки принимает «svodka ingest»)",
+    "cli.not_found": "Файл не найден: {path}",
+    "cli.inboxes_not_found": "Не найдены: {paths}",
+    "cli.out_not_folder": "{path} — это файл, а набор публикуется в папку: укажите в --out папку",
+    "cli.not_positive_seconds": "нужно число секунд больше нуля, а не «{value}»",
+    "cli.not_positive": "нужно целое число не меньше 1, а не «{value}»",
+    "cli.bad_date": "«{value}» — не дата: напишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
+    "cli.no_catalog": "В {out_dir} ещё нет каталога: запустите «svodka ingest … --out {out_dir}»",
+    "cli.no_dataset": "В {out_dir} нет опубликованного набора: сначала запустите «svodka ingest … --out {out_dir}»",
+    "query.no_database": "В {out_dir} нет базы {name}: сначала запустите «svodka ingest … --out {out_dir}»",
+    "query.bad_sql": "Запрос не выполнен: {error}\nТаблицы: activities, documents, regions, categories, plans, "
+                     "coverage; представления: {views}.",
+    "query.unknown_category": "Нет категории «{category}». Есть: {known}",
+    "query.ambiguous_category": "«{category}» подходит к нескольким категориям: {matches}. Напишите точнее",
+    "query.unknown_year": "В наборе нет выборов {year} года. Есть: {years}",
     # ---- a record written by an older Svodka, before codes
     "legacy": "{text}",
 }

@@ -99,3 +99,27 @@ def cli_env(prefect_home_dir: Path) -> dict:
     env = {**os.environ, "PREFECT_HOME": str(prefect_home_dir)}
     env.pop("PREFECT_API_URL", None)
     return env
+
+
+@pytest.fixture(scope="session")
+def analyst_night(tmp_path_factory, nlp_loaded):
+    """A real night over the demo inbox plus one broken upload named for Tomsk's 2024 plan, read back from
+    the published JSONL, and a release with every analyst output published from it (run id of 1 March
+    2026, so the outputs do not change from day to day): (activities, records, out_dir, release_dir)."""
+    from pipeline.night import run_night
+    from pipeline.outputs import ANALYST_WRITERS
+    from pipeline.publish import publish_release
+    from pipeline.published import read_models
+    from pipeline.settings import Settings
+    from schemas import Activity, DocumentRecord
+
+    root = tmp_path_factory.mktemp("analyst-night")
+    broken = root / "broken_inbox"
+    broken.mkdir()
+    (broken / "plan_tomsk_2024.docx").write_bytes(b"this is not a Word file")
+    run_night([SAMPLES / "inbox", broken], Settings(out_dir=root / "night", workers=1))
+    activities = read_models(root / "night" / "activities.jsonl", Activity)
+    records = read_models(root / "night" / "documents.jsonl", DocumentRecord)
+    out = root / "published"
+    release = publish_release(out, "20260301T020000-test00", activities, records, extra_writers=ANALYST_WRITERS)
+    return activities, records, out, release

@@ -163,9 +163,14 @@ def test_good_files_of_the_same_night_are_ingested(night_with_bad_files):
 
 
 def test_no_file_is_lost_even_unreadable_ones(night_with_bad_files):
+    """Each upload is kept by its content's hash, with the extension it came with."""
     out, _ = night_with_bad_files
     kept = {p.name for p in (out / "originals").iterdir()}
-    assert {r["document_id"] for r in records_by_name(out).values() if r["status"] != "waiting"} <= kept
+    for name, r in records_by_name(out).items():
+        if r["status"] == "waiting":
+            continue  # not read tonight: nothing to keep yet
+        assert any(k == r["document_id"] + Path(name).suffix.lower() or
+                   (k.startswith(r["document_id"]) and r["status"] == "duplicate") for k in kept), name
 
 
 def ruled_grid_pdf(pages: int, lines: int) -> bytes:

@@ -117,7 +117,7 @@ def test_misread_cell_text_is_cleaned(lines, expected):
     (b"MM\x00*\x00\x00\x00\x08", "image"),
     (b"GIF89a\x01\x00", "image"),
     (b"BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00", "image"),  # DIB header of 40 bytes
-    (b"BM is how this letter starts", "txt"),  # «BM» alone is no picture
+    (b"BM is how this letter starts", "binary"),  # «BM» alone is no picture (the test appends binary bytes)
     (b"RIFF\x24\x00\x00\x00WEBPVP8 ", "image"),
     (b"RIFF\x24\x00\x00\x00WAVEfmt ", "binary"),
 ])

@@ -69,7 +69,8 @@ def test_corrected_values_are_in_every_output(loop):
     rows = list(csv.DictReader((out / "activities.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert any(r["title"] == NEW_TITLE for r in rows)
     sheet = openpyxl.load_workbook(out / "activities.xlsx")["Мероприятия"]
-    assert NEW_TITLE in {cell.value for cell in sheet["F"]}
+    titles = [row[[c.value for c in sheet[1]].index("Мероприятие")] for row in sheet.iter_rows(values_only=True)]
+    assert NEW_TITLE in titles
     assert NEW_TITLE in (out / "report.html").read_text(encoding="utf-8")
     events = Calendar.from_ical((out / "deadlines.ics").read_bytes()).walk("VEVENT")
     assert any(NEW_TITLE in str(e["summary"]) for e in events)

@@ -1,6 +1,8 @@
 """`svodka serve` registers the nightly schedule on a local Prefect server it starts itself, the scheduled
-runs happen (a 10-second interval stands in for «0 2 * * *»), and the first Ctrl-C or SIGTERM stops it
-within seconds with nothing left running: not the server, not a night in progress, not its parsers."""
+runs happen (a 10-second interval stands in for «0 2 * * *») and each prints one summary line, the
+server's web interface — at the address serve prints — lists the deployment and its runs in a real browser,
+and the first Ctrl-C or SIGTERM stops it within seconds with nothing left running: not the server, not a
+night in progress, not its parsers."""
 
 import json
 import os
@@ -14,8 +16,9 @@ import urllib.request
 import pytest
 
 from flows.stopping import alive, children_of
+from tests.browser import CHROMIUM, chromium_page
 from tests.conftest import ROOT, SAMPLES, cli_env
-from tests.test_signals import runs
+from tests.test_signals import kill_everything, runs
 
 
 def wait_for(predicate, timeout: float, step: float = 2.0):
@@ -38,7 +41,7 @@ def api_get(url: str) -> dict | None:
 
 
 def start_serve(tmp_path, prefect_home, inbox) -> tuple[subprocess.Popen, object, str]:
-    """`svodka serve` in a session of its own; returns it, its log and its Prefect API URL."""
+    """`svodka serve` in a session of its own; returns it, its log and its first line."""
     env = {**cli_env(prefect_home()), "PREFECT_RUNNER_POLL_FREQUENCY": "2"}  # a test need not wait 10 s a poll
     log = open(tmp_path / "serve.log", "w+")
     process = subprocess.Popen(
@@ -47,7 +50,7 @@ def start_serve(tmp_path, prefect_home, inbox) -> tuple[subprocess.Popen, object
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     first_line = wait_for(lambda: log.seek(0) or log.readline().strip(), timeout=240)
     assert first_line and "Prefect API" in first_line, (tmp_path / "serve.log").read_text()
-    return process, log, first_line.split("Prefect API ")[1].split(";")[0]
+    return process, log, first_line
 
 
 def stopped_cleanly(process: subprocess.Popen, send) -> None:
@@ -60,23 +63,24 @@ def stopped_cleanly(process: subprocess.Popen, send) -> None:
     assert wait_for(lambda: not any(alive(pid) for pid in tree), timeout=5, step=0.2), "no orphans"
 
 
-def kill_everything(process: subprocess.Popen) -> None:
-    for pid in [process.pid, *children_of(process.pid)]:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-
-
 def test_serve_registers_the_schedule_a_run_happens_and_ctrl_c_stops_it(tmp_path, prefect_home):
-    process, log, api = start_serve(tmp_path, prefect_home, SAMPLES / "inbox" / "kuzbass_2021.txt")
+    process, log, first_line = start_serve(tmp_path, prefect_home, SAMPLES / "inbox" / "kuzbass_2021.txt")
     try:
+        api = first_line.split("Prefect API ")[1].split(";")[0]
         deployment = wait_for(lambda: api_get(f"{api}/deployments/name/svodka-ingest/svodka-nightly"), 120)
         assert [s["schedule"]["interval"] for s in deployment["schedules"]] == [10.0]
         published = wait_for(lambda: (tmp_path / "out" / "documents.jsonl").exists(), timeout=240)
         assert published, (tmp_path / "serve.log").read_text()[-3000:]
         record = json.loads((tmp_path / "out" / "documents.jsonl").read_text().splitlines()[0])
         assert record["status"] == "ingested" and record["activity_count"] == 17
+        summary = wait_for(lambda: [line for line in (tmp_path / "serve.log").read_text().splitlines()
+                                    if " прогон " in line and "; документы: " in line], timeout=120)
+        assert summary, (tmp_path / "serve.log").read_text()[-3000:]
+        assert "документы: ingested 1; мероприятий 17;" in summary[0] and summary[0].endswith(" с")
+        ui = first_line.split("интерфейс Prefect: ")[1].strip()
+        assert ui == api.removesuffix("/api") + "/"
+        if CHROMIUM.exists():
+            interface_lists_the_deployment_and_its_runs(ui)
         assert len(children_of(process.pid)) >= 1, "the Prefect server it started"
         stopped_cleanly(process, lambda: os.killpg(process.pid, signal.SIGINT))  # a terminal's Ctrl-C
     finally:
@@ -102,3 +106,16 @@ def test_sigterm_stops_serve_and_the_night_in_progress(tmp_path, prefect_home):
         kill_everything(process)
         log.close()
     assert [outcome for _, outcome in runs(tmp_path / "out")] == ["interrupted"]
+
+
+def interface_lists_the_deployment_and_its_runs(ui: str) -> None:
+    """Prefect's own pages, rendered by its JavaScript in Chromium: the deployment, then its runs."""
+    with chromium_page() as page:
+        page.open(ui + "deployments", 1400, 1000)
+        text = wait_for(lambda: (t := page.evaluate("document.body.innerText")) and "svodka-nightly" in t and t,
+                        timeout=90, step=1)
+        assert text and "Every 10 seconds" in text  # the schedule serve registered
+        page.open(ui + "runs", 1400, 1000)
+        runs = wait_for(lambda: (t := page.evaluate("document.body.innerText")) and "svodka-ingest" in t
+                        and "Completed" in t and t, timeout=90, step=1)
+        assert runs, page.evaluate("document.body.innerText")[:2000]

@@ -1,7 +1,9 @@
 """`svodka.duckdb`: the release as a database, so an analyst's question is one line of SQL.
 
 Tables: `activities` (lists as VARCHAR[] / DATE[], dates as DATE), `documents`, `regions` (all federal
-subjects), `categories` (ids with Russian labels), `plans` (each plan's voting days: day 0 of comparisons).
+subjects), `categories` (ids with Russian labels), `plans` (each plan's voting days: day 0 of comparisons),
+`coverage` (every subject for every election year: plan, sent but unreadable, nothing — coverage.py; and
+the documents that could not be placed, status `unplaced`).
 Views (VIEWS below) answer the usual questions."""
 
 from pathlib import Path
@@ -10,7 +12,8 @@ import duckdb
 import pyarrow as pa
 
 from extractors.vocab import DATA
-from pipeline.outputs.labels import categories
+from pipeline.outputs.coverage import coverage_rows, unplaced
+from pipeline.outputs.labels import COVERAGE_LABELS, UNPLACED_LABEL, categories
 from pipeline.outputs.plans import plan_voting_days
 from pipeline.publish import activities_to_arrow, models_to_arrow
 from schemas import Activity, DocumentRecord
@@ -66,6 +69,7 @@ def write_duckdb(release_dir: Path, activities: list[Activity], records: list[Do
         load_table(con, "documents", models_to_arrow(DocumentRecord, records))
         load_table(con, "categories", categories_table())
         load_table(con, "plans", plans_table(activities, records))
+        load_table(con, "coverage", coverage_table(records))
         con.execute(f"CREATE TABLE regions AS SELECT * FROM read_csv('{REGIONS_CSV}', all_varchar = true)")
         for name, sql in VIEWS.items():
             con.execute(f"CREATE VIEW {name} AS {sql}")
@@ -93,4 +97,19 @@ def plans_table(activities: list[Activity], records: list[DocumentRecord]) -> pa
     schema = pa.schema([("document_id", pa.string()), ("source_file", pa.string()), ("region_name", pa.string()),
                         ("region_code", pa.string()), ("plan_year", pa.int32()), ("voting_start", pa.date32()),
                         ("voting_end", pa.date32()), ("voting_days_from", pa.string())])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def coverage_table(records: list[DocumentRecord]) -> pa.Table:
+    rows = [{"year": r.year, "region_number": r.number, "region_code": r.code, "region_name": r.name,
+             "district": r.district, "status": r.status, "status_label": COVERAGE_LABELS[r.status],
+             "files": r.files or None, "detail": r.detail or None, "document_id": r.document_id}
+            for r in coverage_rows(records)]
+    rows += [{"year": r.plan_year, "region_number": r.region_number, "region_code": r.region_code,
+              "region_name": r.region_name, "district": None, "status": "unplaced", "status_label": UNPLACED_LABEL,
+              "files": r.source_file, "detail": r.reason, "document_id": r.document_id} for r in unplaced(records)]
+    schema = pa.schema([("year", pa.int32()), ("region_number", pa.string()), ("region_code", pa.string()),
+                        ("region_name", pa.string()), ("district", pa.string()), ("status", pa.string()),
+                        ("status_label", pa.string()), ("files", pa.string()), ("detail", pa.string()),
+                        ("document_id", pa.string())])
     return pa.Table.from_pylist(rows, schema=schema)

@@ -2,11 +2,11 @@
 dated span, the regions × categories counts and the date of the run that made the release."""
 
 from collections import Counter
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from pipeline.outputs.labels import region_of
+from pipeline.outputs.labels import region_of, russian_date
 from schemas import Activity, DocumentRecord
 
 DATED_KINDS = ("date", "range", "before", "after")
@@ -36,6 +36,18 @@ def dated_span(a: Activity) -> tuple[date, date] | None:
 def due_day(a: Activity) -> date | None:
     span = dated_span(a)
     return span[1] if span else None
+
+
+def span_words(kind: str, first: date, last: date) -> str:
+    """«до 10.03.2021», «с 01.09.2021», «15.02.2021 – 15.03.2021»."""
+    prefix = {"before": "до ", "after": "с "}.get(kind, "")
+    return prefix + (russian_date(first) if first == last else f"{russian_date(first)} – {russian_date(last)}")
+
+
+def is_coming(span: tuple[date, date] | None, today: date, days: int) -> bool:
+    """A deadline is coming when its days meet the window from `today` to `days` later: it starts before
+    the window ends and is not yet past."""
+    return bool(span) and span[0] <= today + timedelta(days=days) and span[1] >= today
 
 
 def region_category_counts(activities: list[Activity], records: list[DocumentRecord]) -> dict[str, Counter]:

@@ -51,16 +51,18 @@ FILL_ME = PatternFill("solid", fgColor="FFF4CE")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def review_writers(reviewed: Reviewed, stored: list[StoredCorrection]):
-    """The writers of the release (`writer(release_dir, activities, records)`) for the review loop's files."""
-    return [
+def review_writers(reviewed: Reviewed, stored: list[StoredCorrection]) -> tuple[list, list]:
+    """The writers of the release (`writer(release_dir, activities, records)`) for the review loop's files:
+    those to run before the analysts' outputs (which read changes.jsonl) and after them (DuckDB's tables)."""
+    before = [
         lambda release, activities, records: write_review_workbook(release, activities, records, reviewed, stored),
         lambda release, activities, records: write_jsonl(release / CHANGES_FILE,
                                                          [c.model_dump(mode="json") for c in reviewed.changes]),
         lambda release, activities, records: write_jsonl(release / CORRECTIONS_FILE,
                                                          correction_rows(reviewed, stored)),
-        lambda release, activities, records: add_review_tables(release, reviewed, stored),
     ]
+    after = [lambda release, activities, records: add_review_tables(release, reviewed, stored)]
+    return before, after
 
 
 def add_review_tables(release: Path, reviewed: Reviewed, stored: list[StoredCorrection]) -> None:
