@@ -15,7 +15,7 @@ from tests.browser import CHROMIUM, chromium_page
 from tests.conftest import ROOT, SAMPLES, cli_env
 
 
-def wait_for(predicate, timeout: float, step: float = 2.0):
+def wait_for(predicate, timeout: float, step: float = 0.5):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if value := predicate():
