@@ -119,6 +119,11 @@ def test_a_revision_carries_unchanged_corrections_and_orphans_the_rest(loop, ing
     assert not any(a["title"] == ORDERED for a in read_jsonl(out / "activities.jsonl"))
     changes = read_jsonl(out / "changes.jsonl")
     assert {(c["change"], c["field"]) for c in changes} >= {("removed", None), ("changed", "deadline_raw")}
+    sheet = openpyxl.load_workbook(out / "activities.xlsx")["Изменения"]
+    assert ("удалено", ORDERED) in {(row[2], row[3]) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    report = (out / "report.html").read_text(encoding="utf-8")
+    section = report[report.index('id="changes"'):]
+    assert "до 10 марта" in section and "до 20 марта" in section and ORDERED in section
     result = svodka("diff", "Хабаровский край", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "Удалено: 1" in result.stdout and f"− {ORDERED}" in result.stdout

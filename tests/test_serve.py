@@ -21,7 +21,7 @@ from tests.conftest import ROOT, SAMPLES, cli_env
 from tests.test_signals import kill_everything, runs
 
 
-def wait_for(predicate, timeout: float, step: float = 2.0):
+def wait_for(predicate, timeout: float, step: float = 0.5):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if value := predicate():

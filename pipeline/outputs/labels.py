@@ -42,6 +42,7 @@ CATEGORY_ORDER = [
 FIELD_WORDS = {"title": "название", "section": "раздел", "description": "содержание", "deadline_raw": "срок",
                "deadline_kind": "вид срока", "deadline_start": "начало", "deadline_end": "окончание",
                "responsible_raw": "ответственные", "category": "категория"}
+CHANGE_LABELS = {"added": "добавлено", "removed": "удалено", "changed": "изменено"}
 NO_REGION = "Регион не определён"
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from pipeline.outputs.labels import region_of, russian_date
-from schemas import Activity, DocumentRecord
+from schemas import Activity, Change, DocumentRecord
+
+CHANGES_FILE = "changes.jsonl"
 
 DATED_KINDS = ("date", "range", "before", "after")
 SOURCE_WORDS = {"document": "план", "calendar": "календарь", None: "календарь"}
@@ -64,3 +66,12 @@ def run_moment(release_dir: Path) -> datetime:
         return datetime.strptime(release_dir.name[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return datetime.now(UTC)
+
+
+def read_changes(release_dir: Path) -> list[Change]:
+    """What revised plans changed (`changes.jsonl` of the same release, written before the workbook and the
+    report by pipeline/outputs/review_files.py); none when the release has no such file."""
+    path = release_dir / CHANGES_FILE
+    if not path.exists():
+        return []
+    return [Change.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from pipeline.outputs.coverage import subjects
 from pipeline.outputs.labels import (
+    CHANGE_LABELS,
+    FIELD_WORDS,
     KIND_LABELS,
     STATUS_LABELS,
     categories,
@@ -31,13 +33,14 @@ from pipeline.outputs.plans import (
     due_day,
     is_coming,
     plan_voting_days,
+    read_changes,
     region_category_counts,
     run_moment,
     span_words,
 )
 from pipeline.outputs.report_coverage import coverage_html
 from pipeline.outputs.review import review_items
-from schemas import Activity, DocumentRecord
+from schemas import Activity, Change, DocumentRecord
 
 FILE_NAME = "report.html"
 TEMPLATE = Path(__file__).with_name("report_template.html")
@@ -54,11 +57,13 @@ def write_report_html(release_dir: Path, activities: list[Activity], records: li
     """`today` (default: the run's date) is where «the coming weeks» start; `path` defaults to the release's
     report.html."""
     path = path or release_dir / FILE_NAME
-    path.write_text(report_html(activities, records, today or run_moment(release_dir).date()), encoding="utf-8")
+    page = report_html(activities, records, today or run_moment(release_dir).date(), read_changes(release_dir))
+    path.write_text(page, encoding="utf-8")
     return path
 
 
-def report_html(activities: list[Activity], records: list[DocumentRecord], today: date) -> str:
+def report_html(activities: list[Activity], records: list[DocumentRecord], today: date,
+                changes: list[Change] = ()) -> str:
     days = plan_voting_days(records)
     slots = {
         "summary": escape(summary_line(activities, records, today)),
@@ -69,6 +74,7 @@ def report_html(activities: list[Activity], records: list[DocumentRecord], today
         "legend": legend_html(),
         "upcoming": upcoming_html(activities, today) + near_voting_html(activities, days),
         "quality": quality_html(activities, records),
+        "changes": changes_html(changes),
         "timeline_json": script_json(timeline_data(activities, records, days)),
         "script": SCRIPT.read_text(encoding="utf-8"),
     }
@@ -244,3 +250,19 @@ def activities_quality_html(activities: list[Activity], records: list[DocumentRe
     return (f"<h3>Что проверить</h3><p>Нераспознанных сроков: {unparsed}; мероприятий с замечаниями к сроку: "
             f"{warned}; без категории («Прочее»): {other}.</p>"
             + (table_html(headers, rows, ["", "", "", "num", "num", "long", "long"]) if rows else ""))
+
+
+# ---------------------------------------------------------------- (e) what revised plans changed
+
+
+def changes_html(changes: list[Change]) -> str:
+    """Per revised plan: activities added, removed, and changed field by field (a deadline moved)."""
+    if not changes:
+        return "<p>Новых редакций планов в наборе нет.</p>"
+    rows = [[c.region_name or "", c.plan_year or "", CHANGE_LABELS[c.change], c.title, FIELD_WORDS.get(c.field, c.field or ""),
+             c.old or "", c.new or ""] for c in changes if c.field not in ("deadline_kind", "deadline_start",
+                                                                          "deadline_end")]
+    return ("<p class=\"hint\">Что изменилось в последних редакциях планов по сравнению с предыдущими; подробно — "
+            "«svodka diff РЕГИОН» и лист «Изменения» книги Excel.</p>"
+            + table_html(["Регион", "Год", "Что", "Мероприятие", "Поле", "Было", "Стало"], rows,
+                         ["", "num", "", "long", "", "long", "long"]))

@@ -18,13 +18,14 @@ from openpyxl.utils import get_column_letter
 
 from pipeline.outputs.duck import FILE_NAME as DUCKDB_FILE
 from pipeline.outputs.duck import load_table
+from pipeline.outputs.plans import CHANGES_FILE
 from pipeline.outputs.review import ReviewItem, review_items
 from pipeline.outputs.safe_text import keep_cells_text
 from pipeline.publish import activities_to_arrow, models_to_arrow
 from pipeline.review.dataset import Reviewed
 from schemas import Activity, Change, DocumentRecord, StoredCorrection
 
-REVIEW_FILE, CHANGES_FILE, CORRECTIONS_FILE = "review.xlsx", "changes.jsonl", "corrections.jsonl"
+REVIEW_FILE, CORRECTIONS_FILE = "review.xlsx", "corrections.jsonl"
 # (Russian label, contract key, width, value of a doubt)
 DOUBT_COLUMNS = [
     ("Регион", "region_name", 24, lambda i: i.region),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pipeline.outputs.coverage import CoverageRow, coverage_rows
 from pipeline.outputs.labels import (
+    CHANGE_LABELS,
     COVERAGE_LABELS,
     FIELD_WORDS,
     KIND_LABELS,
@@ -21,13 +22,11 @@ from pipeline.outputs.labels import (
     category_label,
     messages_text,
 )
-from pipeline.outputs.plans import region_category_counts, run_moment
+from pipeline.outputs.plans import read_changes, region_category_counts, run_moment
 from pipeline.outputs.review import ReviewItem, review_items
 from pipeline.outputs.sheets import Column, Place, Sheet
 from pipeline.outputs.xlsx_writer import write_workbook
 from schemas import Activity, Change, DocumentRecord
-
-CHANGES_FILE = "changes.jsonl"  # written before the workbook (pipeline/outputs/review_files.py)
 
 FILE_NAME = "activities.xlsx"
 TITLE = "Сводка планов общественных штабов"
@@ -160,15 +159,13 @@ def review_sheet(items: list[ReviewItem]) -> Sheet:
     return Sheet(REVIEW, columns, items)
 
 
-CHANGE_WORDS = {"added": "добавлено", "removed": "удалено", "changed": "изменено"}
-
 
 def changes_sheet(changes: list[Change], rows_of: dict[str, Place]) -> Sheet:
     """What each revised plan changed against the revision it replaced (changes.jsonl of the same release)."""
     columns = [
         Column("Регион", 24, "region_name"),
         Column("Год", 6, "plan_year", "number"),
-        Column("Что", 12, "change", words=CHANGE_WORDS.get),
+        Column("Что", 12, "change", words=CHANGE_LABELS.get),
         Column("Мероприятие", 50, "title"),
         Column("Поле", 16, "field", words=lambda f: FIELD_WORDS.get(f, f)),
         Column("Было", 30, "old"),
@@ -177,10 +174,3 @@ def changes_sheet(changes: list[Change], rows_of: dict[str, Place]) -> Sheet:
         Column("Код мероприятия", 22, "activity_id"),
     ]
     return Sheet(CHANGES, columns, changes, printed_columns=7)
-
-
-def read_changes(release_dir: Path) -> list[Change]:
-    path = release_dir / CHANGES_FILE
-    if not path.exists():
-        return []
-    return [Change.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
