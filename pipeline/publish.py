@@ -120,6 +120,13 @@ def csv_value(value) -> str:
     return str(value)
 
 
+def csv_field(value, csv_safe) -> str:
+    """A number stays a number (an offset of «-3» days is not a formula); any text is made safe."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return csv_safe(csv_value(value))
+
+
 def write_csv(path: Path, activities: list[Activity]) -> None:
     """UTF-8 with BOM so Excel shows Cyrillic; lists joined with «; »; every field quoted and no text
     able to start a formula (pipeline/outputs/safe_text.py)."""
@@ -130,7 +137,7 @@ def write_csv(path: Path, activities: list[Activity]) -> None:
         writer = csv.writer(f, quoting=csv.QUOTE_ALL)
         writer.writerow(names)
         for a in activities:
-            writer.writerow([csv_safe(csv_value(getattr(a, n))) for n in names])
+            writer.writerow([csv_field(getattr(a, n), csv_safe) for n in names])
 
 
 def swap_current(out_dir: Path, release: Path) -> None:

@@ -76,6 +76,10 @@ def test_parquet_and_csv_hold_the_same_activities(published):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert [r["title"] for r in rows] == [a["title"] for a in activities]
     assert [r["deadline_start"] for r in rows] == [a["deadline_start"] or "" for a in activities]
+    offsets = [a["deadline_offset_days"] for a in activities]
+    assert min(o for o in offsets if o is not None) < 0, "the demo has «за 3 дня до …» deadlines"
+    assert [r["deadline_offset_days"] for r in rows] == ["" if o is None else str(o) for o in offsets], \
+        "a number is never taken for a formula"
 
 
 def test_ingesting_the_same_inbox_again_keeps_activity_ids(published, tmp_path, ingest_flow):
