@@ -216,7 +216,7 @@ def cmd_extract(args) -> int:
 def cmd_ingest(args) -> int:
     """One run per output folder (a second one says so and exits 0, or waits with --wait); Ctrl-C and
     SIGTERM stop it within seconds, with the catalog recording the run as interrupted."""
-    from flows.stopping import NightInterrupted, stop_on_signals
+    from flows.stopping import NightInterrupted, stop_on_signals, stop_requested
     from pipeline.run_lock import RunInProgressError, run_lock
 
     if (refused := run_refused(args)) is not None:
@@ -232,6 +232,12 @@ def cmd_ingest(args) -> int:
     except NightInterrupted as stop:
         if started:
             print(message("run.interrupted", signal=stop.name).text, file=sys.stderr)
+        return stop.exit_code
+    except Exception:
+        if (signum := stop_requested()) is None:
+            raise
+        stop = NightInterrupted(signum)  # an error on the way out of a stopped night is part of stopping
+        print(message("run.interrupted", signal=stop.name).text, file=sys.stderr)
         return stop.exit_code
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 SIGNAL_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 GRACE = 6.0  # seconds from the first signal to a forced exit
+REQUESTED: list[int] = []  # the signals that asked this process to stop (signals are process-wide too)
 
 
 class NightInterrupted(BaseException):
@@ -56,6 +57,7 @@ def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] 
     def exit_now(signum: int) -> None:
         if farewell:
             print(farewell(SIGNAL_NAMES.get(signum, str(signum))), file=sys.stderr, flush=True)
+        silence()  # the farewell is the last word: not a traceback of the main thread still unwinding
         end_children(grace=1.0)
         os._exit(128 + signum)
 
@@ -63,6 +65,7 @@ def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] 
         if stopping.is_set():
             exit_now(signum)
         stopping.set()
+        REQUESTED.append(signum)
         logging.disable(logging.ERROR)  # Prefect's complaints that a stopping server is gone are not news
         watchdog = threading.Timer(GRACE, exit_now, args=(signum,))
         watchdog.daemon = True  # a process that exits in time is not held back by it
@@ -76,6 +79,21 @@ def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] 
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def stop_requested() -> int | None:
+    """The signal that asked this process to stop, if one did: an error raised while a stopped night
+    unwinds (a Prefect call to a server that is going away) is part of stopping, not a failure to report."""
+    return REQUESTED[0] if REQUESTED else None
+
+
+def silence() -> None:
+    """Standard output and error to /dev/null, for a process about to exit."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
 
 
 def children_of(pid: int) -> list[int]:
