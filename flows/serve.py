@@ -92,13 +92,16 @@ def stop_with_server(process: subprocess.Popen | None) -> None:
     """The nights in progress first (SIGTERM: they record themselves interrupted), then the server: the
     schedule lives in the server we started, so stopping it stops the schedule too; the next `svodka
     serve` registers it again."""
-    end_children(spare={process.pid} if process else set())
+    end_children(grace=5.0, spare={process.pid} if process else set())
     if process is not None:
+        # Its graceful shutdown waits for our runner's open connections, which close only when we exit:
+        # three seconds, then it is killed (SQLite keeps every committed transaction). 5 + 3 < 10 s.
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=3)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
     os._exit(0)
 
 
