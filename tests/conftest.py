@@ -31,6 +31,18 @@ def ocr_missing(model: str = "rus") -> str | None:
 needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason=f"OCR не установлено: {ocr_missing()}")
 
 
+# The files that take longest (real servers, real signals, whole nights), run first: `make test` spreads
+# files over both cores (pytest-xdist --dist loadfile), and long ones left to the end keep one core
+# working alone. Only the order changes.
+LONGEST_FIRST = ["test_serve.py", "test_signals.py", "test_ingest.py", "test_review_loop.py", "test_nights.py",
+                 "test_goldens.py", "test_bad_inputs.py", "test_scans.py"]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
@@ -92,6 +104,13 @@ def prefect_home(prefect_flows, tmp_path_factory):
         return home
 
     return fresh_home
+
+
+def harness_api_url() -> str:
+    """The session's Prefect server (`prefect_flows`), for a `svodka` subprocess configured to use one."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url
 
 
 def cli_env(prefect_home_dir: Path) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from flows.stopping import alive, children_of
-from tests.conftest import ROOT, SAMPLES, cli_env
+from tests.conftest import ROOT, SAMPLES, cli_env, harness_api_url
 from tests.test_bad_inputs import ruled_grid_pdf
 
 STOP_WITHIN = 10  # seconds, the promise
@@ -93,12 +93,6 @@ def stop_and_check(process: subprocess.Popen, send, expected_code: int, log: Pat
     text = log.read_text()
     assert "Прогон прерван" in text and "Traceback" not in text, text[-3000:]
     return tree
-
-
-def harness_api_url() -> str:
-    from prefect.settings import get_current_settings
-
-    return get_current_settings().api.url
 
 
 def test_ctrl_c_stops_ingest_and_a_second_run_meanwhile_does_nothing(slow_inbox, tmp_path, ingest_flow):
