@@ -1,7 +1,7 @@
 # The README's commands. Each target creates .venv when it is missing and installs the project into it,
 # pinned by constraints.txt, so a fresh clone needs nothing but Python 3.11+ (and, as root on Debian, the
 # system packages below get installed too). `make run` installs what the product needs; `make test` adds
-# the developer's tools (pytest, hypothesis, ruff).
+# the developer's tools (pytest, pytest-xdist, hypothesis, ruff).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -24,7 +24,7 @@ $(RUNTIME): pyproject.toml constraints.txt
 	@echo "==> окружение готово: $(BIN)/svodka"
 
 $(DEV): $(RUNTIME)
-	@echo "==> устанавливаю инструменты разработчика (pytest, hypothesis, ruff)"
+	@echo "==> устанавливаю инструменты разработчика (pytest, pytest-xdist, hypothesis, ruff)"
 	@$(PIP) -c constraints.txt -e '.[dev]'
 	@touch $(DEV)
 
@@ -39,11 +39,14 @@ run: system-runtime $(RUNTIME)
 	@echo "==> svodka ingest samples/inbox --out data"
 	@$(BIN)/svodka ingest samples/inbox --out data
 
+# On every core (pytest-xdist), a test file per worker at a time, so a module's fixtures are built once.
+TEST_ON_ALL_CORES := -n auto --dist loadfile
+
 test: system-test $(DEV)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(TEST_ON_ALL_CORES)
 
 test-all: system-test $(DEV)
-	$(BIN)/python -m pytest -q -m "slow or not slow"
+	$(BIN)/python -m pytest -q $(TEST_ON_ALL_CORES) -m "slow or not slow"
 
 # Not part of `make test`: a national corpus (100, 300 and 1,000 plans) through the real flow; writes
 # data/bench.json. Needs LibreOffice for the corpus's PDFs (DOCX and TXT only without it).

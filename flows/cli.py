@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from flows.cli_help import RussianParser, day_value, out_folder, positive_int, print_error
+from flows.cli_help import RussianParser, day_value, out_folder, positive_int, positive_seconds, print_error
 from pipeline.settings import PIPELINE_VERSION, Settings, package_version
 from schemas.messages import message
 
@@ -72,6 +72,8 @@ def add_ingest(commands) -> None:
                      "  svodka ingest /srv/uploads --out /srv/svodka-data --reprocess failed", cmd_ingest)
     ingest.add_argument("inbox", nargs="+", type=Path, metavar="ПАПКА", help="папки (или файлы) с загрузками")
     add_run_options(ingest)
+    ingest.add_argument("--wait", action="store_true",
+                        help="если в этой папке уже идёт прогон — дождаться его (иначе этот запуск ничего не делает)")
 
 
 def add_serve(commands) -> None:
@@ -100,6 +102,8 @@ def add_run_options(command_parser) -> None:
                                 help="планировщик Dask, например tcp://scheduler:8786 (иначе — локальный кластер)")
     command_parser.add_argument("--corrections", nargs="+", type=Path, default=[], metavar="ФАЙЛ",
                                 help="файлы исправлений (CSV, XLSX) в дополнение к папке ПАПКА/corrections")
+    command_parser.add_argument("--document-timeout", type=positive_seconds, default=120, metavar="СЕКУНД",
+                                help="предел времени разбора одного документа (по умолчанию 120)")
 
 
 def add_status(commands) -> None:
@@ -180,7 +184,17 @@ def add_diff(commands) -> None:
 def settings_from(args) -> Settings:
     return Settings(out_dir=args.out, reprocess=args.reprocess, workers=args.workers,
                     task_runner=args.runner, dask_address=args.dask_address,
-                    corrections=[p.resolve() for p in args.corrections])
+                    corrections=[p.resolve() for p in args.corrections],
+                    document_timeout_seconds=args.document_timeout)
+
+
+def run_refused(args) -> int | None:
+    """Exit code 2 and one line for inboxes or an output folder no run could use (a missing or unreadable
+    inbox, an --out that cannot be written) — before Prefect is imported, so a typo is answered at once."""
+    from pipeline.preflight import run_problem
+
+    problem = run_problem(args.inbox, args.out)
+    return print_error(problem.text) if problem else None
 
 
 # ---------------------------------------------------------------- commands
@@ -200,9 +214,47 @@ def cmd_extract(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    missing = [str(p) for p in args.inbox if not p.exists()]
-    if missing:  # before Prefect is imported: a typo is answered at once
-        return print_error(message("cli.inboxes_not_found", paths=", ".join(missing)).text)
+    """One run per output folder (a second one says so and exits 0, or waits with --wait); Ctrl-C and
+    SIGTERM stop it within seconds, with the catalog recording the run as interrupted."""
+    from flows.stopping import NightInterrupted, stop_on_signals, stop_requested
+    from pipeline.run_lock import RunInProgressError, run_lock
+
+    if (refused := run_refused(args)) is not None:
+        return refused
+    started = False
+    try:
+        with stop_on_signals(end_parsers), run_lock(args.out, wait=args.wait, on_wait=say_waiting(args.out)):
+            started = True
+            return ingest_and_report(args)
+    except RunInProgressError as busy:
+        print(busy.message.text, file=sys.stderr)
+        return 0
+    except NightInterrupted as stop:
+        if started:
+            print(message("run.interrupted", signal=stop.name).text, file=sys.stderr)
+        return stop.exit_code
+    except Exception:
+        if (signum := stop_requested()) is None:
+            raise
+        stop = NightInterrupted(signum)  # an error on the way out of a stopped night is part of stopping
+        print(message("run.interrupted", signal=stop.name).text, file=sys.stderr)
+        return stop.exit_code
+
+
+def end_parsers() -> None:
+    """The parser processes, if this run got as far as starting them (importing them costs seconds)."""
+    if workers := sys.modules.get("flows.workers"):
+        workers.close_pool()
+
+
+def say_waiting(out: Path):
+    def say(holder: dict) -> None:
+        print(message("run.waiting", out=out, pid=holder.get("pid", "?"), started=holder.get("started_at", "?")).text,
+              file=sys.stderr, flush=True)
+    return say
+
+
+def ingest_and_report(args) -> int:
     from flows.ingest import run_ingest
     from pipeline.outputs import OUTPUT_FILES
     from pipeline.report import summary_to_text
@@ -267,6 +319,8 @@ def print_answer(answer) -> int:
 
 
 def cmd_serve(args) -> int:
+    if (refused := run_refused(args)) is not None:
+        return refused
     from flows.serve import serve_nightly
 
     cron = args.cron or (None if args.interval else "0 2 * * *")

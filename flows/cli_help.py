@@ -114,6 +114,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(message("cli.not_positive_seconds", value=text).text)
+    return value
+
+
 def out_folder(text: str) -> Path:
     path = Path(text)
     if path.exists() and not path.is_dir():

@@ -6,7 +6,6 @@ Why batches: Prefect costs 50–170 ms of orchestration per task on this 2-core 
 the parsers; ~8 batches per worker keep the progress visible and the overhead small."""
 
 import math
-import os
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,33 +14,46 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.futures import as_completed
+from prefect.states import Cancelled
 from prefect.task_runners import ThreadPoolTaskRunner
 from tqdm import tqdm
 
-from flows.workers import WorkerLostError, parse_in_worker
-from pipeline.night import finish_night, prepare_night
+from flows.prefect_api import prefect_api
+from flows.stopping import NightInterrupted, stop_on_signals
+from flows.workers import PoolClosedError, WorkerLostError, close_pool, open_pool, parse_in_worker
+from pipeline.night import NightPlan, finish_night, prepare_night, recorded_outcome, save_parsed
 from pipeline.parse import parse_source, quarantined
 from pipeline.report import NightSummary, summary_to_line, summary_to_markdown
+from pipeline.run_lock import run_lock
 from pipeline.settings import Settings
 from schemas import ParsedDocument, SourceFile, message
 
 BATCHES_PER_WORKER = 8
+INTERRUPTED = "interrupted by signal "  # the Cancelled state's message, read back by run_ingest
 
 
 @task(name="parse-batch", cache_policy=None, task_run_name="parse {label}")
 def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[ParsedDocument]:
     """Bad files come back quarantined; a batch does not raise for them, so Prefect has nothing to retry.
-    The one transient failure — a parser process that died — is retried per document in parse_one."""
-    return [parse_one(source, settings) for source in sources]
+    The one transient failure — a parser process that died — is retried per document in parse_one. A night
+    that is stopping closes the pool: the batch then ends with what it has (nobody will read it)."""
+    parsed = []
+    for source in sources:
+        try:
+            parsed.append(parse_one(source, settings))
+        except PoolClosedError:
+            break
+    return parsed
 
 
 def parse_one(source: SourceFile, settings: Settings) -> ParsedDocument:
-    if settings.task_runner != "processes" or settings.workers == 1:
+    """In the parser processes (with the per-document time limit), or here for the threads and Dask runners."""
+    if settings.task_runner != "processes":
         return parse_source(source, settings)
     try:
         return parse_in_worker(source, settings)
     except WorkerLostError:
-        pass  # the pool was replaced; one fresh try in a new process
+        pass  # one fresh try in a new process
     try:
         return parse_in_worker(source, settings)
     except WorkerLostError as error:
@@ -80,25 +92,47 @@ def outcomes_of(future, batch: list[SourceFile]) -> list[ParsedDocument]:
     return [failed(source, outcome) for source in batch]
 
 
-def parse_all(sources: list[SourceFile], settings: Settings) -> list[ParsedDocument]:
-    batches = batches_of(sources, settings.workers)
+def parse_all(plan: NightPlan, settings: Settings) -> list[ParsedDocument]:
+    """Each batch's results are saved in the catalog as it completes, so a stopped night keeps them."""
+    batches = batches_of(plan.to_parse, settings.workers)
     futures = {parse_batch.submit(batch, settings, label=batch_label(batch)): batch for batch in batches}
-    with tqdm(total=len(sources), unit="док", desc="Разбор", disable=None, leave=False) as bar:
+    parsed: list[ParsedDocument] = []
+    with tqdm(total=len(plan.to_parse), unit="док", desc="Разбор", disable=None, leave=False) as bar:
         for future in as_completed(list(futures)):
-            bar.update(len(futures[future]))
-    return [parsed for future, batch in futures.items() for parsed in outcomes_of(future, batch)]
+            outcomes = outcomes_of(future, futures[future])
+            save_parsed(plan, outcomes, settings)
+            parsed += outcomes
+            bar.update(len(outcomes))
+    return parsed
 
 
 def batch_label(batch: list[SourceFile]) -> str:
     return batch[0].name if len(batch) == 1 else f"{batch[0].name} +{len(batch) - 1}"
 
 
+@contextmanager
+def parser_processes(settings: Settings, documents: int):
+    """The parser processes of this night: started from the main thread before the tasks, ended with it."""
+    if settings.task_runner == "processes" and documents:
+        open_pool(settings.workers).start(min(settings.workers, documents))
+    try:
+        yield
+    finally:
+        close_pool()
+
+
+def interrupted_line(signal_name: str) -> str:
+    return message("run.interrupted", signal=signal_name).text
+
+
 def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = False) -> NightSummary:
-    """`announce`: print the night's one-line summary (svodka serve's log shows one per scheduled run)."""
+    """One night under the output folder's lock; a signal stops it within seconds (flows/stopping.py).
+    `announce`: print the night's one-line summary (svodka serve's log shows one per scheduled run)."""
     started = time.monotonic()
-    plan = prepare_night([Path(p) for p in inboxes], settings)
-    parsed = parse_all(plan.to_parse, settings)
-    summary = finish_night(plan, parsed, settings)
+    with stop_on_signals(close_pool, farewell=interrupted_line), run_lock(settings.out_dir):
+        plan = prepare_night([Path(p) for p in inboxes], settings)
+        with recorded_outcome(plan, settings), parser_processes(settings, len(plan.to_parse)):
+            summary = finish_night(plan, parse_all(plan, settings), settings)
     create_markdown_artifact(markdown=summary_to_markdown(summary), key="svodka-night-summary",
                              description="Документы по статусам, с причинами")
     if announce:
@@ -110,42 +144,31 @@ def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = Fa
       validate_parameters=False)
 def ingest(inboxes: list[str], out: str = "data", reprocess: str = "none", workers: int = 2,
            runner: str = "processes", dask_address: str | None = None,
-           corrections: list[str] | None = None, announce: bool = False) -> dict:
+           corrections: list[str] | None = None, announce: bool = False, document_timeout: float = 120,
+           upload_settle: float | None = None) -> dict:
     """Ingest the inboxes into `out`: parse what is new, apply people's corrections, publish atomically."""
+    settle = {} if upload_settle is None else {"upload_settle_seconds": upload_settle}
     settings = Settings(out_dir=Path(out), reprocess=reprocess, workers=workers, task_runner=runner,
-                        dask_address=dask_address, corrections=[Path(p) for p in corrections or []])
-    return ingest_flow_body(inboxes, settings, announce).model_dump(mode="json")
+                        dask_address=dask_address, corrections=[Path(p) for p in corrections or []],
+                        document_timeout_seconds=document_timeout, **settle)
+    try:
+        return ingest_flow_body(inboxes, settings, announce).model_dump(mode="json")
+    except NightInterrupted as stop:  # a request, not a crash: the run shows as Cancelled in Prefect
+        return Cancelled(message=f"{INTERRUPTED}{stop.signum}")
 
 
 def flow_parameters(settings: Settings) -> dict:
     return {"out": str(settings.out_dir), "reprocess": settings.reprocess, "workers": settings.workers,
             "runner": settings.task_runner, "dask_address": settings.dask_address,
-            "corrections": [str(p) for p in settings.corrections]}
+            "corrections": [str(p) for p in settings.corrections],
+            "document_timeout": settings.document_timeout_seconds, "upload_settle": settings.upload_settle_seconds}
 
 
 def run_ingest(inboxes: list[str], settings: Settings) -> NightSummary:
-    """Run the flow here and now (Prefect starts a temporary local server if none is configured)."""
+    """Run the flow here and now, on the configured Prefect API or a temporary server of its own."""
     configured = ingest.with_options(task_runner=task_runner_for(settings))
-    with api_for_workers(settings):
-        return NightSummary.model_validate(configured(inboxes, **flow_parameters(settings)))
-
-
-@contextmanager
-def api_for_workers(settings: Settings):
-    """Dask workers are separate processes: without an API URL in their environment each would start a
-    temporary Prefect server of its own. Start one here and hand its address down."""
-    if settings.task_runner != "dask" or os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        del os.environ["PREFECT_API_URL"]
-        server.stop()
+    with prefect_api():
+        state = configured(inboxes, **flow_parameters(settings), return_state=True)
+    if state.is_cancelled() and (state.message or "").startswith(INTERRUPTED):
+        raise NightInterrupted(int(state.message.removeprefix(INTERRUPTED)))
+    return NightSummary.model_validate(state.result())

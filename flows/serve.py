@@ -2,7 +2,11 @@
 no PREFECT_API_URL is configured a local `prefect server start` is launched beside us (its database in
 PREFECT_HOME, its web interface at the address the first line prints) and stopped with us. Stopping
 `serve` pauses the schedule; starting it again resumes. Each scheduled run prints one line: documents by
-status, activities, duration."""
+status, activities, duration.
+
+The first Ctrl-C or SIGTERM stops it: a night in progress gets SIGTERM first (it records itself as
+interrupted and ends its parsers), then the server, then we exit — nothing is left running. Prefect's
+runner would instead start a graceful shutdown that never finished and ignore a second Ctrl-C."""
 
 import os
 import signal
@@ -17,6 +21,7 @@ from pathlib import Path
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from flows.ingest import flow_parameters, ingest
+from flows.stopping import end_children
 from pipeline.settings import Settings
 
 DEPLOYMENT_NAME = "svodka-nightly"
@@ -54,10 +59,11 @@ def local_prefect_server():
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
     environment = {**os.environ, "PREFECT_UI_ENABLED": "true", "PREFECT_UI_API_URL": url}
+    # In a session of its own: a terminal's Ctrl-C must not stop it before the night it serves.
     process = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=environment)
-    on_sigterm(lambda: stop_with_server(process))
+                               env=environment, start_new_session=True)
+    on_stop_signals(lambda: stop_with_server(process))
     try:
         wait_until_healthy(url, process)
         yield url
@@ -71,20 +77,31 @@ def interface_address(api_url: str) -> str:
     return api_url.removesuffix("/api").removesuffix("/") + "/"
 
 
-def on_sigterm(stop) -> None:
+def on_stop_signals(stop) -> None:
     """Prefect 3.8.8's runner answers SIGTERM with `self.stop()` — a coroutine it never awaits — and then
-    hangs; so SIGTERM (systemd stop, kill) is ours, whoever installs a handler later."""
+    hangs, and its Ctrl-C shutdown waits on that too; so SIGTERM (systemd stop, kill) and SIGINT are ours,
+    whoever installs a handler later. Installed before the runner starts, so asyncio leaves SIGINT to us."""
     from prefect.runner.runner import Runner
 
     Runner.handle_sigterm = lambda self, *args, **kwargs: stop()
-    signal.signal(signal.SIGTERM, lambda signum, frame: stop())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda signum, frame: stop())
 
 
-def stop_with_server(process: subprocess.Popen) -> None:
-    """SIGTERM (systemd stop, kill): the schedule lives in the server we started, so stopping that server
-    stops the schedule too; the next `svodka serve` registers it again."""
-    process.terminate()
-    process.wait(timeout=30)
+def stop_with_server(process: subprocess.Popen | None) -> None:
+    """The nights in progress first (SIGTERM: they record themselves interrupted), then the server: the
+    schedule lives in the server we started, so stopping it stops the schedule too; the next `svodka
+    serve` registers it again."""
+    end_children(grace=5.0, spare={process.pid} if process else set())
+    if process is not None:
+        # Its graceful shutdown waits for our runner's open connections, which close only when we exit:
+        # three seconds, then it is killed (SQLite keeps every committed transaction). 5 + 3 < 10 s.
+        process.terminate()
+        try:
+            process.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     os._exit(0)
 
 
@@ -92,7 +109,7 @@ def serve_nightly(inboxes: list[Path], settings: Settings, cron: str | None, int
     parameters = {"inboxes": [str(p.resolve()) for p in inboxes], **flow_parameters(settings)}
     parameters["out"] = str(settings.out_dir.resolve())
     parameters["announce"] = True  # each scheduled run prints its one-line summary into this log
-    on_sigterm(lambda: os._exit(0))
+    on_stop_signals(lambda: stop_with_server(None))
     with local_prefect_server() as url, temporary_settings(updates={PREFECT_API_URL: url}):
         when = f"cron «{cron}»" if cron else f"каждые {interval} с"
         print(f"Расписание: {when}; Prefect API {url}; деплоймент svodka-ingest/{DEPLOYMENT_NAME}; "

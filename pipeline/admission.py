@@ -42,7 +42,7 @@ def check_admissible(source: SourceFile, settings: Settings) -> str:
     if source.size > settings.max_file_bytes:
         raise TooLargeError("file.too_large", size_mb=f"{source.size / 2**20:.1f}",
                             limit_mb=f"{settings.max_file_mb:g}")
-    if Path(source.name).name.startswith(("~$", ".~lock")):
+    if Path(source.name).name.startswith(("~$", ".~lock")):  # inside an archive; the inbox's are waiting
         raise UnsupportedFormatError("file.temporary")
     if fmt == "encrypted":
         raise EncryptedFileError("file.encrypted_office")

@@ -24,6 +24,7 @@ from schemas import (
     ParsedDocument,
     SourceFile,
     StoredCorrection,
+    message,
 )
 
 SCHEMA = """
@@ -83,7 +84,7 @@ class Catalog:
                     "INSERT INTO files (document_id, source_file, size, path, first_seen_at, last_seen_at) "
                     "VALUES (?,?,?,?,?,?) ON CONFLICT (document_id, source_file) DO UPDATE SET "
                     "last_seen_at = excluded.last_seen_at, path = excluded.path",
-                    (s.document_id, s.name, s.size, str(s.path), now.isoformat(), now.isoformat()))
+                    (s.document_id, s.name, s.size, s.origin or str(s.path), now.isoformat(), now.isoformat()))
 
     def contents_to_parse(self, sources: list[SourceFile], version: str, reprocess: str) -> list[SourceFile]:
         """One source per content that is new, parsed by another pipeline version, or asked for again."""
@@ -135,6 +136,36 @@ class Catalog:
                     self.db.execute("INSERT INTO history VALUES (?,?,?,?,?,?)",
                                     (run_id, now.isoformat(), r.document_id, r.source_file, r.status,
                                      r.reason))
+
+    def record_turned_away(self, records: list[DocumentRecord], run_id: str, now: datetime) -> None:
+        """Entries not read tonight (waiting, refused at the door) have no content row: their history is
+        their record, one line per night they are seen."""
+        with self.transaction():
+            for r in records:
+                self.db.execute("INSERT INTO history VALUES (?,?,?,?,?,?)",
+                                (run_id, now.isoformat(), None, r.source_file, r.status, r.reason))
+
+    def turned_away_in(self, run_id: str) -> list[tuple]:
+        return self.db.execute("SELECT source_file, status, reason FROM history WHERE run_id = ? AND "
+                               "document_id IS NULL ORDER BY source_file", (run_id,)).fetchall()
+
+    def retire(self, stale: set[tuple[str, str]], run_id: str, now: datetime) -> None:
+        """A quarantined file replaced by a later upload under the same name leaves the current view; the
+        catalog says so (status `replaced`)."""
+        reason = message("document.replaced_same_name").text
+        with self.transaction():
+            for document_id, source_file in stale:
+                changed = self.db.execute(
+                    "UPDATE files SET status='replaced', reason=? WHERE document_id=? AND source_file=? "
+                    "AND status IS NOT 'replaced'", (reason, document_id, source_file)).rowcount
+                if changed:
+                    self.db.execute("INSERT INTO history VALUES (?,?,?,?,?,?)",
+                                    (run_id, now.isoformat(), document_id, source_file, "replaced", reason))
+
+    def close_abandoned_runs(self, now: datetime) -> None:
+        """Runs still `running` when a new one holds the lock were stopped without a word (kill -9)."""
+        self.db.execute("UPDATE runs SET outcome='interrupted', finished_at=? WHERE outcome='running'",
+                        (now.isoformat(),))
 
     def start_run(self, run_id: str, now: datetime, files_seen: int, parsed: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO runs (run_id, started_at, files_seen, parsed, outcome) "

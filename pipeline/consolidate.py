@@ -1,5 +1,8 @@
 """Decide what each file ever seen is now: the current plan of its region and year, a superseded
-revision, a byte-identical duplicate, or quarantined — and so which activities are published."""
+revision, a byte-identical duplicate, or quarantined — and so which activities are published.
+
+A quarantined upload later replaced in the inbox by another file of the same name (a half-written upload
+the tool then finished) leaves the current view: the catalog keeps it as `replaced`."""
 
 from datetime import date, datetime
 
@@ -10,10 +13,11 @@ def files_to_records(files: list[dict], parsed: dict[str, DocumentRecord]) -> li
     """One record per file row of the catalog (oldest first), statuses decided."""
     records: list[DocumentRecord] = []
     first_file_of: dict[str, DocumentRecord] = {}
+    stale = stale_quarantines(files, parsed)
     for f in files:
         base = parsed.get(f["document_id"])
-        if base is None:
-            continue  # seen but not parsed yet (a run that stopped midway); the next run parses it
+        if base is None or (f["document_id"], f["source_file"]) in stale:
+            continue  # not parsed yet (a run that stopped midway: the next one parses it), or replaced
         record = base.model_copy(update={
             "source_file": f["source_file"], "first_seen_at": datetime.fromisoformat(f["first_seen_at"]),
             "duplicate_of": None, "superseded_by": None})
@@ -25,6 +29,17 @@ def files_to_records(files: list[dict], parsed: dict[str, DocumentRecord]) -> li
         records.append(record)
     mark_superseded([r for r in records if r.status == "ingested"])
     return records
+
+
+def stale_quarantines(files: list[dict], parsed: dict[str, DocumentRecord]) -> set[tuple[str, str]]:
+    """(document_id, file name) of quarantined uploads whose inbox path has since held other content."""
+    latest: dict[str, dict] = {}
+    for f in files:
+        if f["path"] and (f["path"] not in latest or f["last_seen_at"] > latest[f["path"]]["last_seen_at"]):
+            latest[f["path"]] = f
+    return {(f["document_id"], f["source_file"]) for f in files
+            if f["path"] and latest[f["path"]] is not f
+            and (record := parsed.get(f["document_id"])) is not None and record.status == "quarantined"}
 
 
 def revision_key(record: DocumentRecord) -> tuple:

@@ -1,11 +1,15 @@
-"""A night's ingest as plain steps: prepare (scan, register, choose what to parse), parse (one document
-at a time, by whoever orchestrates), finish (record, consolidate, publish, summarise).
+"""A night's ingest as plain steps: prepare (scan, keep the originals, register, choose what to parse),
+parse (one document at a time, by whoever orchestrates; each result saved as it comes), finish (consolidate,
+publish, summarise). A night holds the output folder's run lock throughout (pipeline/run_lock.py).
 
 `flows/ingest.py` runs the same steps under Prefect; `run_night` runs them serially for tests and tools.
+A night that stops midway is recorded as `interrupted` (or `failed`); what it parsed is kept, the published
+release stays the previous one, and the next night parses only what is left.
 """
 
-import shutil
-from dataclasses import dataclass
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
@@ -14,8 +18,9 @@ from extractors.regions import region_by_code
 from extractors.sniff import sniff_format
 from pipeline.archives import with_archive_members
 from pipeline.catalog import Catalog
-from pipeline.consolidate import files_to_records
+from pipeline.consolidate import files_to_records, stale_quarantines
 from pipeline.inbox import scan_inboxes
+from pipeline.originals import stored_original, take_uploads
 from pipeline.outputs import ANALYST_WRITERS
 from pipeline.outputs.review_files import review_writers
 from pipeline.parse import parse_source
@@ -24,8 +29,9 @@ from pipeline.report import NightSummary, summarise
 from pipeline.review.apply import apply_to_records
 from pipeline.review.corrections import CorrectionFileError, correction_files, read_corrections
 from pipeline.review.dataset import review_dataset
+from pipeline.run_lock import run_lock
 from pipeline.settings import Settings
-from schemas import Message, ParsedDocument, SourceFile
+from schemas import DocumentRecord, Message, ParsedDocument, SourceFile
 
 CATALOG_NAME = "catalog.sqlite"
 CORRECTIONS_DIR = "corrections"
@@ -36,6 +42,13 @@ class NightPlan:
     run_id: str
     sources: list[SourceFile]
     to_parse: list[SourceFile]
+    turned_away: list[DocumentRecord] = field(default_factory=list)  # not read tonight, and why
+    saved: set[str] = field(default_factory=set)  # contents whose parse is already in the catalog
+
+    @property
+    def entries_seen(self) -> int:
+        """Every inbox entry of the night: the uploads (not the files inside archives) and those turned away."""
+        return sum(not s.archive for s in self.sources) + len(self.turned_away)
 
 
 def catalog_for(settings: Settings) -> Catalog:
@@ -47,48 +60,26 @@ def new_run_id(now: datetime) -> str:
 
 
 def prepare_night(inboxes: list[Path], settings: Settings) -> NightPlan:
-    now = datetime.now(UTC)
-    sources = with_archive_members(scan_inboxes(inboxes), settings)
-    keep_originals(sources, settings.out_dir / "originals")
+    """Call it holding the run lock: runs still marked `running` are then the debris of a dead process."""
+    now, looked_at = datetime.now(UTC), time.time()
+    scan = scan_inboxes(inboxes)
+    uploads, not_taken = take_uploads(scan, settings.out_dir / "originals", settings.upload_settle_seconds,
+                                      looked_at)
+    sources = with_archive_members(uploads, settings)
+    turned_away = scan.turned_away + not_taken
     catalog = catalog_for(settings)
     try:
+        catalog.close_abandoned_runs(now)
         catalog.register_files(sources, now)
         candidates = with_archive_members(
             sources + stored_originals_not_in(sources, catalog, settings.out_dir / "originals"), settings)
         to_parse = catalog.contents_to_parse(candidates, settings.pipeline_version, settings.reprocess)
         run_id = new_run_id(now)
-        catalog.start_run(run_id, now, len(sources), len(to_parse))
+        catalog.start_run(run_id, now, len(uploads) + len(turned_away), len(to_parse))
+        catalog.record_turned_away(turned_away, run_id, now)
     finally:
         catalog.close()
-    return NightPlan(run_id=run_id, sources=sources, to_parse=to_parse)
-
-
-def original_path(folder: Path, document_id: str, name: str) -> Path:
-    """An upload's copy: named by its content, with the extension it came with (`…e3b0.docx`), so an admin
-    can open it and a reader that goes by the suffix finds it."""
-    return folder / f"{document_id}{Path(name).suffix.lower()}"
-
-
-def keep_originals(sources: list[SourceFile], folder: Path) -> None:
-    """Every upload is kept by content, so a later pipeline version can re-read it after the inbox is
-    emptied, and nothing that came in is ever lost."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        target = original_path(folder, source.document_id, source.name)
-        if stored_original(folder, source.document_id, source.name):
-            continue
-        temporary = folder / f".{source.document_id}.tmp"
-        shutil.copyfile(source.path, temporary)
-        temporary.replace(target)
-
-
-def stored_original(folder: Path, document_id: str, name: str) -> Path | None:
-    """The kept copy of a content: under this name's extension, another upload's, or none (older releases
-    kept copies without an extension; those are found too)."""
-    exact = original_path(folder, document_id, name)
-    if exact.exists():
-        return exact
-    return next((p for p in sorted(folder.glob(f"{document_id}*")) if p.name.split(".")[0] == document_id), None)
+    return NightPlan(run_id=run_id, sources=sources, to_parse=to_parse, turned_away=turned_away)
 
 
 def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder: Path) -> list[SourceFile]:
@@ -103,18 +94,28 @@ def stored_originals_not_in(sources: list[SourceFile], catalog: Catalog, folder:
     return stored
 
 
-def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings,
-                 extra_writers=ANALYST_WRITERS) -> NightSummary:
-    now = datetime.now(UTC)
+def save_parsed(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings) -> None:
+    """Keep results as they come, so a night stopped midway loses none of the work it finished."""
     catalog = catalog_for(settings)
     try:
         for document in parsed:
             catalog.save_parsed(document)
+            plan.saved.add(document.record.document_id)
+    finally:
+        catalog.close()
+
+
+def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settings,
+                 extra_writers=ANALYST_WRITERS) -> NightSummary:
+    save_parsed(plan, [p for p in parsed if p.record.document_id not in plan.saved], settings)
+    now = datetime.now(UTC)
+    catalog = catalog_for(settings)
+    try:
         notes = receive_corrections(catalog, settings, now)
         stored = catalog.stored_corrections()
-        parsed_records = catalog.parsed_records()
+        files, parsed_records = catalog.files(), catalog.parsed_records()
         document_results = apply_to_records(parsed_records, stored, region_by_code)
-        records = files_to_records(catalog.files(), parsed_records)
+        records = files_to_records(files, parsed_records) + plan.turned_away
         fingerprint = release_fingerprint(records, f"{settings.pipeline_version} {catalog.corrections_digest()}")
         changed = fingerprint != current_fingerprint(settings.out_dir)
         results = {}
@@ -126,13 +127,29 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             writers = [*before, *extra_writers, *after]
             publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
             catalog.record_corrections(stored, results, plan.run_id, now)
-        catalog.set_statuses(records, plan.run_id, now)
-        summary = summarise(plan.run_id, records, sum(not s.archive for s in plan.sources), len(parsed), changed,
+        catalog.set_statuses([r for r in records if r.document_id], plan.run_id, now)
+        catalog.retire(stale_quarantines(files, parsed_records), plan.run_id, now)
+        summary = summarise(plan.run_id, records, plan.entries_seen, len(parsed), changed,
                             corrections=results, notes=notes)
         catalog.finish_run(plan.run_id, datetime.now(UTC), summary.model_dump(mode="json"))
     finally:
         catalog.close()
     return summary
+
+
+@contextmanager
+def recorded_outcome(plan: NightPlan, settings: Settings):
+    """A night that does not finish is not left `running`: interrupted (a signal), or failed (an error)."""
+    try:
+        yield
+    except BaseException as error:
+        catalog = catalog_for(settings)
+        try:
+            outcome = "failed" if isinstance(error, Exception) else "interrupted"
+            catalog.finish_run(plan.run_id, datetime.now(UTC), {"parsed": len(plan.saved)}, outcome)
+        finally:
+            catalog.close()
+        raise
 
 
 def receive_corrections(catalog: Catalog, settings: Settings, now: datetime) -> list[Message]:
@@ -148,6 +165,8 @@ def receive_corrections(catalog: Catalog, settings: Settings, now: datetime) -> 
 
 
 def run_night(inboxes: list[Path], settings: Settings) -> NightSummary:
-    plan = prepare_night(inboxes, settings)
-    parsed = [parse_source(source, settings) for source in plan.to_parse]
-    return finish_night(plan, parsed, settings)
+    with run_lock(settings.out_dir):
+        plan = prepare_night(inboxes, settings)
+        with recorded_outcome(plan, settings):
+            parsed = [parse_source(source, settings) for source in plan.to_parse]
+            return finish_night(plan, parsed, settings)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from extractors.deadlines.voting_days import plan_context
 from extractors.facts import read_plan_facts
+from extractors.plan_kind import check_observation_plan
 from extractors.readers import READERS
 from extractors.tables.assemble import AssembledPlan, content_to_plan_rows
 from pipeline.admission import check_admissible
@@ -33,13 +34,23 @@ def parse_source(source: SourceFile, settings: Settings) -> ParsedDocument:
     return parsed
 
 
+def warm_up() -> None:
+    """Load natasha's models now: a parser process does it before its first document, so that document's
+    time limit counts its own parsing only."""
+    from extractors.entities.models import analyse
+
+    analyse("Общественная палата Хабаровского края, Белоглазов А.С.")
+
+
 def read_plan(source: SourceFile, settings: Settings, now: datetime) -> ParsedDocument:
     reader_format = check_admissible(source, settings)
     if reader_format == "zip":  # its files were taken out in the inbox stage and are read on their own
         return ParsedDocument(record=archive_record(source, settings, now))
     content = READERS[reader_format](source.path)
     assembled = content_to_plan_rows(content)
-    facts = read_plan_facts(assembled.header_text, body_text(content.full_text(), assembled))
+    loose_text = content.full_text()
+    check_observation_plan(assembled.rows, assembled.header_text, loose_text)
+    facts = read_plan_facts(assembled.header_text, body_text(loose_text, assembled))
     context = plan_context(facts)
     activities = [row_to_activity(row, facts, context, source, now) for row in assembled.rows]
     has_responsible = has_responsible_column(assembled.rows)

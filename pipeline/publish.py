@@ -120,14 +120,24 @@ def csv_value(value) -> str:
     return str(value)
 
 
+def csv_field(value, csv_safe) -> str:
+    """A number stays a number (an offset of «-3» days is not a formula); any text is made safe."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return csv_safe(csv_value(value))
+
+
 def write_csv(path: Path, activities: list[Activity]) -> None:
-    """UTF-8 with BOM so Excel shows Cyrillic; lists joined with «; »."""
+    """UTF-8 with BOM so Excel shows Cyrillic; lists joined with «; »; every field quoted and no text
+    able to start a formula (pipeline/outputs/safe_text.py)."""
+    from pipeline.outputs.safe_text import csv_safe  # here: pipeline.outputs imports this module
+
     names = list(Activity.model_fields)
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
+        writer = csv.writer(f, quoting=csv.QUOTE_ALL)
         writer.writerow(names)
         for a in activities:
-            writer.writerow([csv_value(getattr(a, n)) for n in names])
+            writer.writerow([csv_field(getattr(a, n), csv_safe) for n in names])
 
 
 def swap_current(out_dir: Path, release: Path) -> None:

@@ -1,11 +1,13 @@
 """All knobs in one validated model. Changing PARSER_REVISION makes the next night re-parse everything."""
 
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-PARSER_REVISION = "3"  # 3: Excel, web pages, Word packages, archives, scans and photos read; quarantined files are read again
+PARSER_REVISION = "4"  # 3: Excel, web pages, Word packages, archives, scans and photos read; 4: non-plans,
+# header rows and dense ruled PDFs refused — files read before are read again
 
 
 def package_version() -> str:
@@ -30,6 +32,12 @@ class Settings(BaseModel):
     task_runner: Literal["threads", "processes", "dask"] = "processes"
     dask_address: str | None = Field(None, description="a Dask scheduler; None starts a local cluster")
     reprocess: Literal["none", "failed", "all"] = "none"
+    document_timeout_seconds: float = Field(120, gt=0, description="a document parsed longer is stopped and "
+                                            "quarantined (enforced by the parser processes)")
+    upload_settle_seconds: float = Field(
+        default_factory=lambda: float(os.environ.get("SVODKA_UPLOAD_SETTLE_SECONDS", 5)), ge=0,
+        description="a file whose size or time changes within this many seconds is still being uploaded; "
+                    "the environment variable SVODKA_UPLOAD_SETTLE_SECONDS sets the default")
     corrections: list[Path] = Field(default_factory=list, description="correction files besides DIR/corrections/")
     pipeline_version: str = PIPELINE_VERSION
 

@@ -25,6 +25,17 @@ def read_catalog(out_dir: Path) -> tuple[Path, list[dict], list[dict]] | None:
         catalog.close()
 
 
+def last_turned_away(path: Path, runs: list[dict]) -> list[tuple]:
+    """The inbox entries the last run did not read (waiting, refused at the door), with why."""
+    if not runs:
+        return []
+    catalog = Catalog(path)
+    try:
+        return catalog.turned_away_in(runs[-1]["run_id"])
+    finally:
+        catalog.close()
+
+
 def status_to_text(out_dir: Path) -> str:
     found = read_catalog(out_dir)
     if found is None:
@@ -37,6 +48,10 @@ def status_to_text(out_dir: Path) -> str:
                      f"  [{f['document_id'][:12]}]{extra}")
         if f["reason"]:
             lines.append(f"      причина: {f['reason']}")
+    turned_away = last_turned_away(path, runs)
+    if turned_away:
+        lines += ["", "Не прочитаны при последнем прогоне:"]
+        lines += [f"  {status:<11} {name}\n      причина: {reason}" for name, status, reason in turned_away]
     lines += ["", f"Прогоны (последние {min(len(runs), RUNS_SHOWN)}):"]
     lines += [run_line(run) for run in runs[-RUNS_SHOWN:]]
     return "\n".join(lines)

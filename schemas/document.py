@@ -8,8 +8,10 @@ from pydantic import BaseModel, Field, computed_field, model_validator
 
 from schemas.messages import Message, message, render_all
 
-# unpacked: an archive whose files were taken out and read, each as a document of its own
-DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined", "unpacked"]
+# unpacked: an archive whose files were taken out and read, each as a document of its own;
+# waiting: seen in the inbox but not read tonight — still being uploaded, or changed while it was read;
+# it is taken when it has settled.
+DocumentStatus = Literal["ingested", "superseded", "duplicate", "quarantined", "unpacked", "waiting"]
 
 
 class SourceFile(BaseModel):
@@ -19,6 +21,7 @@ class SourceFile(BaseModel):
     size: int
     format: str | None = Field(None, description="sniffed from the bytes: docx, pdf, txt, doc, rtf, odt …")
     archive: str | None = Field(None, description="the archive this file was taken out of (its name as uploaded)")
+    origin: str | None = Field(None, description="where it was found (the inbox path); `path` is what is read")
 
 
 class SkippedTable(BaseModel):
@@ -32,7 +35,8 @@ class SkippedTable(BaseModel):
 
 
 class DocumentRecord(BaseModel):
-    document_id: str
+    document_id: str | None = Field(description="sha256 of the bytes; null for an inbox entry with none to read "
+                                                "(a refused link, a file still being uploaded)")
     source_file: str
     format: str | None = None
     status: DocumentStatus

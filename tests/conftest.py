@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="svodka-prefect-"))
+# Test inboxes are copied just before each night, so every file is fresh: without this each night would
+# wait the 5 s an upload needs to settle. The tests of uploads in progress set the delay themselves.
+os.environ.setdefault("SVODKA_UPLOAD_SETTLE_SECONDS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -26,6 +29,18 @@ def ocr_missing(model: str = "rus") -> str | None:
 
 
 needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason=f"OCR не установлено: {ocr_missing()}")
+
+
+# The files that take longest (real servers, real signals, whole nights), run first: `make test` spreads
+# files over both cores (pytest-xdist --dist loadfile), and long ones left to the end keep one core
+# working alone. Only the order changes.
+LONGEST_FIRST = ["test_serve.py", "test_signals.py", "test_ingest.py", "test_review_loop.py", "test_nights.py",
+                 "test_goldens.py", "test_bad_inputs.py", "test_scans.py"]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +78,7 @@ def ingest_flow(prefect_flows, nlp_loaded):
 
     def ingest(inboxes, out, **settings):
         settings.setdefault("workers", 1)
+        settings.setdefault("task_runner", "threads")  # parse here: natasha is loaded, no worker to start
         return run_ingest([str(p) for p in inboxes], Settings(out_dir=out, **settings))
 
     return ingest
@@ -88,6 +104,13 @@ def prefect_home(prefect_flows, tmp_path_factory):
         return home
 
     return fresh_home
+
+
+def harness_api_url() -> str:
+    """The session's Prefect server (`prefect_flows`), for a `svodka` subprocess configured to use one."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url
 
 
 def cli_env(prefect_home_dir: Path) -> dict:

@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import stat
+import time
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from pipeline.archives import members_of, with_archive_members
 from pipeline.inbox import scan_inboxes
 from pipeline.night import run_night
+from pipeline.originals import take_uploads
 from pipeline.settings import Settings
 from tests.conftest import SAMPLES
 
@@ -156,7 +158,8 @@ def test_members_are_stored_by_content_and_listed_after_their_archive(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.zip").write_bytes(zip_of([("x/план.docx", PLAN_DOCX), ("../bad.docx", PLAN_DOCX)]))
     settings = Settings(out_dir=tmp_path / "out")
-    sources = with_archive_members(scan_inboxes([tmp_path / "in"]), settings)
+    uploads, _ = take_uploads(scan_inboxes([tmp_path / "in"]), settings.out_dir / "originals", 0, time.time())
+    sources = with_archive_members(uploads, settings)
     assert [s.name for s in sources] == ["a.zip", "a.zip!x/план.docx"]
     member = sources[1]
     assert member.path == tmp_path / "out" / "originals" / member.document_id and member.path.read_bytes() == PLAN_DOCX

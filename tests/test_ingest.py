@@ -2,13 +2,14 @@
 
 import csv
 import json
+import os
 import subprocess
 import sys
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, cli_env, ocr_missing
+from tests.conftest import ROOT, SAMPLES, harness_api_url, ocr_missing
 
 ACTIVITY_CONTRACT = ["activity_id", "document_id", "source_file", "region_code", "region_number",
                      "region_name", "plan_year", "section", "seq", "title", "description", "deadline_raw",
@@ -31,10 +32,13 @@ def read_jsonl(path):
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory, prefect_home):
-    """`svodka ingest` as `make run` runs it: a process of its own, starting its own Prefect server."""
+def published(tmp_path_factory, prefect_flows):
+    """`svodka ingest` as `make run` runs it: a process of its own with its parser processes, here reporting
+    to the session's Prefect server (one configured, as on a machine running `prefect server`). Starting a
+    temporary server of its own, as `make run` does, is tested by test_signals and test_serve."""
     out = tmp_path_factory.mktemp("published")
-    result = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(out), env=cli_env(prefect_home()))
+    env = {**os.environ, "PREFECT_API_URL": harness_api_url()}
+    result = svodka("ingest", str(SAMPLES / "inbox"), "--out", str(out), env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return out, result
 
@@ -76,6 +80,10 @@ def test_parquet_and_csv_hold_the_same_activities(published):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert [r["title"] for r in rows] == [a["title"] for a in activities]
     assert [r["deadline_start"] for r in rows] == [a["deadline_start"] or "" for a in activities]
+    offsets = [a["deadline_offset_days"] for a in activities]
+    assert min(o for o in offsets if o is not None) < 0, "the demo has «за 3 дня до …» deadlines"
+    assert [r["deadline_offset_days"] for r in rows] == ["" if o is None else str(o) for o in offsets], \
+        "a number is never taken for a formula"
 
 
 def test_ingesting_the_same_inbox_again_keeps_activity_ids(published, tmp_path, ingest_flow):

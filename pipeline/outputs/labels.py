@@ -26,7 +26,7 @@ ANCHOR_LABELS = {
 }
 STATUS_LABELS = {
     "ingested": "принят", "superseded": "заменён новой версией", "duplicate": "точная копия",
-    "quarantined": "отложен (карантин)", "unpacked": "архив распакован",
+    "quarantined": "отложен (карантин)", "unpacked": "архив распакован", "waiting": "ждёт следующего приёма",
 }
 # A subject's standing for an election (pipeline/outputs/coverage.py), in the order the map's legend shows.
 COVERAGE_LABELS = {

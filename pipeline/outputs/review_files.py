@@ -20,6 +20,7 @@ from pipeline.outputs.duck import FILE_NAME as DUCKDB_FILE
 from pipeline.outputs.duck import load_table
 from pipeline.outputs.plans import CHANGES_FILE
 from pipeline.outputs.review import ReviewItem, review_items
+from pipeline.outputs.safe_text import keep_cells_text
 from pipeline.publish import activities_to_arrow, models_to_arrow
 from pipeline.review.dataset import Reviewed
 from schemas import Activity, Change, DocumentRecord, StoredCorrection
@@ -139,11 +140,9 @@ def correction_rows(reviewed: Reviewed, stored: list[StoredCorrection]) -> list[
 
 
 def keep_as_text(sheet) -> None:
-    """Data is never a formula: a value starting with «=» is stored as the text it is."""
+    """Data is never a formula (the rule is pipeline/outputs/safe_text.py's)."""
     for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
+        keep_cells_text(row)
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

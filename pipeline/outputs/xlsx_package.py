@@ -2,8 +2,9 @@
 workbook with its defined names (filter, print area, header repeated on each page), the styles and the
 document properties. `xlsx_writer.py` writes the sheets and the shared strings and zips it all.
 
-Styles are a small fixed table: a header style, then every (fill, kind) pair — text, number, date or
-link, on no fill or one of the named colours — so a cell's style is `style_id(kind, fill)`."""
+Styles are a small fixed table: a header style, then every (fill, kind) pair — text, number, date, link
+or quoted (a text Excel keeps as text when edited, its quote prefix: safe_text.py), on no fill or one of the
+named colours — so a cell's style is `style_id(kind, fill)`."""
 
 from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
@@ -20,7 +21,7 @@ DATE_FORMAT = "DD.MM.YYYY"
 HEADER_COLOUR = "DDE4EE"
 BORDER_COLOUR = "C9D1DC"
 FILL_COLOURS = {None: None, "gap": "FBE3E3", "plan": "D6EFD3", "quarantined": "FFE3A6", "nothing": "F3C9C9"}
-KINDS = ("text", "number", "date", "link")
+KINDS = ("text", "number", "date", "link", "quoted")
 HEADER_STYLE = 1
 HIDDEN = {"_xlnm._FilterDatabase": ' hidden="1"'}
 WRAP = ' wrapText="1"'
@@ -93,7 +94,7 @@ def styles() -> str:
     for colour in FILL_COLOURS.values():
         fill = 0 if colour is None else 2 + colours.index(colour)
         xfs += [cell_xf(0, fill, 0, True), cell_xf(0, fill, 0, False), cell_xf(0, fill, 164, False),
-                cell_xf(2, fill, 0, True)]
+                cell_xf(2, fill, 0, True), cell_xf(0, fill, 0, True, quote=True)]
     return (DECLARATION + f'<styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" '
             f'formatCode="{DATE_FORMAT}"/></numFmts><fonts count="3">{fonts}</fonts>'
             f'<fills count="{len(colours) + 2}">{fills}</fills><borders count="2"><border><left/><right/><top/>'
@@ -102,9 +103,9 @@ def styles() -> str:
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def cell_xf(font: int, fill: int, number_format: int, wrap: bool) -> str:
+def cell_xf(font: int, fill: int, number_format: int, wrap: bool, quote: bool = False) -> str:
     applied = (' applyFont="1"' if font else "") + (' applyFill="1"' if fill else "") + \
-              (' applyNumberFormat="1"' if number_format else "")
+              (' applyNumberFormat="1"' if number_format else "") + (' quotePrefix="1"' if quote else "")
     return (f'<xf numFmtId="{number_format}" fontId="{font}" fillId="{fill}" borderId="1" xfId="0"{applied} '
             f'applyBorder="1" applyAlignment="1"><alignment vertical="top"{WRAP if wrap else ""}/></xf>')
 

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.outputs import xlsx_package as package
-from pipeline.outputs.safe_text import safe_texts
+from pipeline.outputs.safe_text import is_formula_like, safe_texts
 from pipeline.outputs.sheets import Column, Sheet
 
 EXCEL_EPOCH = 25_569  # days from Excel's day 0 (1899-12-30) to 1970-01-01
@@ -69,6 +69,7 @@ class SharedStrings:
 
     def __init__(self):
         self.index: dict[str, int] = {}
+        self.formula_like: set[int] = set()  # indices of texts a spreadsheet would take for a formula
 
     def indices(self, values: list, width: float, words=None) -> tuple[pa.Array, pa.Array]:
         """A text column's shared-string indices and lines of wrapped text (both null where empty). Work in
@@ -81,6 +82,7 @@ class SharedStrings:
         distinct = encoded.dictionary.to_pylist()
         texts = safe_texts([words(u) for u in distinct] if words else distinct)
         ids = pa.array([None if t is None else self.index.setdefault(t, len(self.index)) for t in texts], pa.int64())
+        self.formula_like.update(self.index[t] for t in texts if t is not None and is_formula_like(t))
         whole, per_line = max(1.0, (width - 1) * CHARS_PER_WIDTH), chars_per_line(width)
         lines = pa.array([None if t is None else 1 if len(t) <= whole and "\n" not in t else
                           wrapped(t, whole, per_line) for t in texts], pa.float64())
@@ -182,6 +184,7 @@ def column_cells(column: Column, values: list, items, letter: str, rows: pa.Arra
     else:
         value, lines = strings.indices(values, column.width, column.words)
         links, kind = hyperlinks(places, letter), '" t="s'
+        style = quoted_where_formula_like(style, value, strings, column, items)
     # one kernel call writes the whole column: null where the value is empty
     cells = pc.binary_join_element_wise('<c r="', letter, rows, '" s="', style, kind, '"><v>',
                                         pc.cast(value, pa.string()), "</v></c>", "")
@@ -202,6 +205,21 @@ def style_ids(column: Column, items, places: list) -> pa.Array | str:
     kinds = ["link" if i < MAX_LINKS and p else column.kind for i, p in enumerate(places)] if places \
         else [column.kind] * len(items)
     return pa.array([str(package.style_id(kind, fill)) for kind, fill in zip(kinds, fills)], pa.string())
+
+
+def quoted_where_formula_like(style: pa.Array | str, value: pa.Array, strings: SharedStrings, column: Column,
+                              items) -> pa.Array | str:
+    """Cells whose text a spreadsheet would take for a formula («=…», «+…», «-…», «@…») get the quote-prefix
+    style; the rest keep theirs. Nothing is done when no text of the workbook so far is formula-like."""
+    if not strings.formula_like:
+        return style
+    marked = pc.fill_null(pc.is_in(value, pa.array(sorted(strings.formula_like), value.type)), False)
+    if not pc.any(marked).as_py():
+        return style
+    fills = [column.fill(item) for item in items] if column.fill else [None] * len(items)
+    quoted = pa.array([str(package.style_id("quoted", fill)) for fill in fills], pa.string())
+    plain = style if isinstance(style, pa.Array) else pa.array([style] * len(items), pa.string())
+    return pc.if_else(marked, quoted, plain)
 
 
 def hyperlinks(places: list, letter: str) -> list[str]:
