@@ -39,8 +39,9 @@ run: system-runtime $(RUNTIME)
 	@echo "==> svodka ingest samples/inbox --out data"
 	@$(BIN)/svodka ingest samples/inbox --out data
 
-# On every core (pytest-xdist), a test file per worker at a time, so a module's fixtures are built once.
-TEST_ON_ALL_CORES := -n auto --dist loadfile
+# On every core (pytest-xdist), a test file per worker at a time, so a module's fixtures are built once;
+# the longest files first (tests/conftest.py), which xdist would otherwise reorder by their number of tests.
+TEST_ON_ALL_CORES := -n auto --dist loadfile --no-loadscope-reorder
 
 test: system-test $(DEV)
 	$(BIN)/python -m pytest -q $(TEST_ON_ALL_CORES)

@@ -31,11 +31,11 @@ def ocr_missing(model: str = "rus") -> str | None:
 needs_ocr = pytest.mark.skipif(ocr_missing() is not None, reason=f"OCR не установлено: {ocr_missing()}")
 
 
-# The files that take longest (real servers, real signals, whole nights), run first: `make test` spreads
-# files over both cores (pytest-xdist --dist loadfile), and long ones left to the end keep one core
-# working alone. Only the order changes.
-LONGEST_FIRST = ["test_serve.py", "test_signals.py", "test_ingest.py", "test_review_loop.py", "test_nights.py",
-                 "test_goldens.py", "test_bad_inputs.py", "test_scans.py"]
+# The files that take longest (real servers, real signals, whole nights, OCR), run first: `make test`
+# spreads files over both cores (pytest-xdist --dist loadfile --no-loadscope-reorder, which keeps this
+# order), and a long file left to the end keeps one core working alone. Only the order changes.
+LONGEST_FIRST = ["test_serve.py", "test_signals.py", "test_goldens.py", "test_ingest.py", "test_review_loop.py",
+                 "test_nights.py", "test_bad_inputs.py", "test_outputs.py", "test_inbox.py", "test_scans.py"]
 
 
 def pytest_collection_modifyitems(items):

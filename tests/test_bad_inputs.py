@@ -25,14 +25,20 @@ def minimal_pdf_without_text(drawing: bytes = b"0 0 m 500 700 l S") -> bytes:
     objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
                b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>",
                b"<</Length %d>>stream\n%s\nendstream" % (len(drawing), drawing)]
+    return pdf_of(objects)
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects (numbered from 1, the first the catalog) with its cross-reference table."""
     out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
     out.seek(0, 2)
     for number, body in enumerate(objects, 1):
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
     xref = out.tell()
-    out.write(b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<</Size 5/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % xref)
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+              + b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     return out.getvalue()
 
 
@@ -190,16 +196,7 @@ def ruled_grid_pdf(pages: int, lines: int) -> bytes:
                b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
     objects += [b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 600 840]/Resources<</Font<</F1 4 0 R>>>>"
                 b"/Contents 3 0 R>>"] * pages
-    out, offsets = io.BytesIO(b"%PDF-1.4\n"), []
-    out.seek(0, 2)
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-              + b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return pdf_of(objects)
 
 
 @pytest.mark.parametrize(("suffix", "settings", "fragment"), [

@@ -58,6 +58,16 @@ def test_every_inbox_plan_is_ingested_with_its_activities(published):
     assert "Хабаровский край: 32" in result.stdout
 
 
+def test_every_published_file_is_named_and_described_to_the_user(published):
+    """What `svodka ingest` prints after a night lists exactly what the release holds."""
+    from pipeline.outputs import OUTPUT_FILES
+
+    out, result = published
+    release = {p.name for p in (out / "current").iterdir() if not p.name.startswith(".")}  # not its markers
+    assert release == set(OUTPUT_FILES)
+    assert all(f"{name}  — {text}" in result.stdout for name, text in OUTPUT_FILES.items())
+
+
 def test_published_files_keep_the_contract(published):
     out, _ = published
     activities = read_jsonl(out / "activities.jsonl")
