@@ -4,7 +4,10 @@ import re
 
 from extractors.tables.columns import header_words_in
 
-TITLE_START = re.compile(r"^[\W_]*(?:план|мероприятия)(?![а-яё])", re.IGNORECASE)
+# «План …», «Мероприятия …», and with the adjectives plans are given: «Примерный план», «Комплексный план»,
+# «Основные мероприятия», «Совместный план» …
+TITLE_START = re.compile(r"^[\W_]*(?:(?:примерн|комплексн|един|сводн|совместн|основн|перспективн|рабоч|"
+                         r"календарн)[а-яё]{2,3}\s+)?(?:план|мероприятия)(?![а-яё])", re.IGNORECASE)
 # A title ends at the approval mark, a signature, a list item («1. …»), a tab-separated row, or a line naming
 # two or more table columns (a PDF's header row read as a line: «Формат мероприятия Сроки Содержание»).
 TITLE_END = re.compile(
