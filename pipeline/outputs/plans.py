@@ -1,6 +1,7 @@
 """What every analyst output needs about a plan: its voting days (day 0 of the comparison), each activity's
 dated span, the regions × categories counts and the date of the run that made the release."""
 
+import json
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -68,10 +69,15 @@ def run_moment(release_dir: Path) -> datetime:
         return datetime.now(UTC)
 
 
-def read_changes(release_dir: Path) -> list[Change]:
-    """What revised plans changed (`changes.jsonl` of the same release, written before the workbook and the
-    report by pipeline/outputs/review_files.py); none when the release has no such file."""
+def read_changes(release_dir: Path, records: list[DocumentRecord]) -> list[Change]:
+    """What each revised plan's current revision changed against the one it replaced (from `changes.jsonl`
+    of the same release, written before the workbook and the report by pipeline/outputs/review_files.py);
+    none when the release has no such file. The whole history of revisions stays in changes.jsonl and
+    DuckDB: a person reading the workbook or the report wants the latest step (a thousand revisions of
+    generated plans made 100,000 rows)."""
     path = release_dir / CHANGES_FILE
     if not path.exists():
         return []
-    return [Change.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    current = {r.document_id for r in records if r.status == "ingested"}
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return [Change.model_validate(row) for row in rows if row["document_id"] in current]

@@ -57,7 +57,7 @@ def write_report_html(release_dir: Path, activities: list[Activity], records: li
     """`today` (default: the run's date) is where «the coming weeks» start; `path` defaults to the release's
     report.html."""
     path = path or release_dir / FILE_NAME
-    page = report_html(activities, records, today or run_moment(release_dir).date(), read_changes(release_dir))
+    page = report_html(activities, records, today or run_moment(release_dir).date(), read_changes(release_dir, records))
     path.write_text(page, encoding="utf-8")
     return path
 

@@ -48,7 +48,7 @@ def write_xlsx(release_dir: Path, activities: list[Activity], records: list[Docu
         coverage_sheet(coverage_rows(records), rows_of),
         Sheet(DOCUMENTS, document_columns(documents), documents, printed_columns=6),
         review_sheet(review_items(activities, records)),
-        changes_sheet(read_changes(release_dir), rows_of),
+        changes_sheet(read_changes(release_dir, records), rows_of),
     ]
     return write_workbook(release_dir / FILE_NAME, sheets, run_moment(release_dir), TITLE)
 

@@ -24,12 +24,16 @@ def review_dataset(records: list[DocumentRecord], activities_of: Callable[[str],
     keyed: dict[str, list[Activity]] = {}
     earlier: dict[str, Activity] = {}
     changes: list[Change] = []
+    corrected = {item.correction.activity_id for item in stored}
     for chain in chains(records):
         revisions = keyed_chain(chain, activities_of)
-        keyed |= {record.document_id: found for record, found in zip(chain, revisions)}
+        # only what is current is published
+        keyed |= {r.document_id: found for r, found in zip(chain, revisions) if r.status == "ingested"}
         for (old_record, old), (new_record, new) in pairwise(zip(chain, revisions)):
             changes += changes_between(old_record, old, new_record, new)
-        earlier |= {a.activity_id: a for found in revisions[:-1] for a in found}
+        # Superseded revisions are kept only where a correction points (to carry it over): a thousand plans'
+        # revisions held whole cost a gigabyte.
+        earlier |= {a.activity_id: a for found in revisions[:-1] for a in found if a.activity_id in corrected}
     current = list(dict.fromkeys(r.document_id for r in records if r.status == "ingested"))
     by_id = {r.document_id: r for r in records}
     for document_id in (d for d in current if d not in keyed):
