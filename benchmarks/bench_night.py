@@ -586,7 +586,8 @@ def figures(sizes, pages_of, first, warm, floor, stages, cold1, cold2, noop, new
         r["dask_peak_rss_mb"] = dask["peak_tree_rss_mb"]
     else:
         r["dask_seconds"] = None
-        r["dask_skipped"] = f"prefect-dask not installed; needs {' '.join(DASK_PINS)}"
+        r["dask_skipped"] = ("not asked for (--no-dask)" if dask_available()
+                             else f"prefect-dask not installed; needs {' '.join(DASK_PINS)}")
     r["targets"] = {k: {"value": r[k], "target": f"{op} {limit:g}", "met": met(r[k], op, limit)}
                     for k, (op, limit) in TARGETS.items()}
     # Growth is bad only when a document costs more the more there are: a marginal cost that falls with size
