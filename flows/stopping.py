@@ -25,6 +25,7 @@ from pathlib import Path
 SIGNAL_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 GRACE = 6.0  # seconds from the first signal to a forced exit
 REQUESTED: list[int] = []  # the signals that asked this process to stop (signals are process-wide too)
+DEPTH: list[int] = []  # how many `stop_on_signals` blocks are open (the CLI's holds the flow's)
 
 
 class NightInterrupted(BaseException):
@@ -52,6 +53,8 @@ def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    if not DEPTH:
+        REQUESTED.clear()  # a new run in a process that ran one before, not a block inside a run
     stopping = threading.Event()
 
     def exit_now(signum: int) -> None:
@@ -74,9 +77,11 @@ def stop_on_signals(on_stop: Callable[[], None], farewell: Callable[[str], str] 
         raise NightInterrupted(signum)
 
     previous = {signum: signal.signal(signum, stop) for signum in SIGNAL_NAMES}
+    DEPTH.append(1)
     try:
         yield
     finally:
+        DEPTH.pop()
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
