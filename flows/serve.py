@@ -21,7 +21,7 @@ from pathlib import Path
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from flows.ingest import flow_parameters, ingest
-from flows.stopping import end_children
+from flows.stopping import end_children, end_process
 from pipeline.settings import Settings
 
 DEPLOYMENT_NAME = "svodka-nightly"
@@ -96,12 +96,7 @@ def stop_with_server(process: subprocess.Popen | None) -> None:
     if process is not None:
         # Its graceful shutdown waits for our runner's open connections, which close only when we exit:
         # three seconds, then it is killed (SQLite keeps every committed transaction). 5 + 3 < 10 s.
-        process.terminate()
-        try:
-            process.wait(timeout=3)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        end_process(process, grace=3)
     os._exit(0)
 
 

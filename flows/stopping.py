@@ -15,6 +15,7 @@ says so, ends what it started and exits.
 import logging
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -137,6 +138,16 @@ def end_children(grace: float = 5.0, spare: set[int] = frozenset()) -> None:
             os.kill(pid, signal.SIGKILL)
         except OSError:
             pass
+
+
+def end_process(process: subprocess.Popen, grace: float) -> None:
+    """SIGTERM to one process we started, then SIGKILL if it is still there after `grace` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def alive(pid: int) -> bool:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from websockets.sync.client import connect
 
+from flows.stopping import end_process
+
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--hide-scrollbars",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -115,12 +117,7 @@ def chromium_page():
             session = page_call(socket, "Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
             yield Page(socket, session)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        end_process(process, grace=20)
         shutil.rmtree(profile, ignore_errors=True)
 
 
