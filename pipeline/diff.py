@@ -7,6 +7,7 @@ from pathlib import Path
 
 from extractors.regions import region_by_code
 from pipeline.outputs.labels import FIELD_WORDS, russian_date
+from pipeline.outputs.plans import CHANGES_FILE, read_changes
 from schemas import Change
 from schemas.errors import SvodkaError
 
@@ -23,7 +24,7 @@ def diff_text(out_dir: Path, region_name: str, year: int | None = None) -> str:
     if region is None:
         raise DiffError(f"Не знаю региона «{region_name}»: напишите название («Хабаровский край»), код "
                         "(RU-KHA) или номер (27)")
-    changes = [c for c in read_changes(out_dir) if c.region_number == region.number]
+    changes = [c for c in all_changes(out_dir) if c.region_number == region.number]
     years = sorted({c.plan_year for c in changes if c.plan_year}, reverse=True)
     year = year or (years[0] if years else None)
     changes = [c for c in changes if c.plan_year == year]
@@ -55,11 +56,10 @@ def day(iso: str | None) -> str:
     return russian_date(date.fromisoformat(iso)) if iso else "—"
 
 
-def read_changes(out_dir: Path) -> list[Change]:
-    path = out_dir / "changes.jsonl"
-    if not path.exists():
-        raise DiffError(f"В {out_dir} нет changes.jsonl: сначала запустите `svodka ingest … --out {out_dir}`")
-    return [Change.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def all_changes(out_dir: Path) -> list[Change]:
+    if not (out_dir / CHANGES_FILE).exists():
+        raise DiffError(f"В {out_dir} нет {CHANGES_FILE}: сначала запустите `svodka ingest … --out {out_dir}`")
+    return read_changes(out_dir)
 
 
 def document_names(out_dir: Path) -> dict[str, str]:

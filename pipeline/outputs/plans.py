@@ -73,17 +73,19 @@ def run_moment(release_dir: Path) -> datetime:
 CHANGE_DOCUMENT = re.compile(r'"document_id": "([0-9a-f]+)"')  # not «previous_document_id»: a quote before it
 
 
-def read_changes(release_dir: Path, records: list[DocumentRecord]) -> list[Change]:
-    """What each revised plan's current revision changed against the one it replaced (from `changes.jsonl`
-    of the same release, written before the workbook and the report by pipeline/outputs/review_files.py);
-    none when the release has no such file. The whole history of revisions stays in changes.jsonl and
-    DuckDB: a person reading the workbook or the report wants the latest step (a thousand revisions of
-    generated plans made 100,000 rows)."""
+def read_changes(release_dir: Path, records: list[DocumentRecord] | None = None) -> list[Change]:
+    """What revised plans changed (`changes.jsonl` of a release or an output folder, written before the
+    workbook and the report by pipeline/outputs/review_files.py); none when there is no such file. With the
+    release's `records`, only what each current revision changed against the one it replaced: a person
+    reading the workbook or the report wants the latest step (a thousand revisions of generated plans made
+    100,000 rows); without, the whole history (`svodka diff`), as DuckDB keeps it too."""
     path = release_dir / CHANGES_FILE
     if not path.exists():
         return []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
+    if records is None:
+        return [Change.model_validate_json(line) for line in lines]
     current = {r.document_id for r in records if r.status == "ingested"}
-    lines = path.read_text(encoding="utf-8").splitlines()
     # The document id read off the line first: decoding only the lines kept is ten times cheaper.
     kept = [line for line in lines if (found := CHANGE_DOCUMENT.search(line)) and found[1] in current]
     return [Change.model_validate(json.loads(line)) for line in kept]
