@@ -58,3 +58,30 @@ def test_similar_pairs_are_exactly_those_above_the_threshold():
     found = similar_pairs(new, old)
     assert sorted((score, i, int(key[1:])) for score, i, key in found) == expected
     assert [score for score, _, _ in found] == sorted((score for score, _, _ in found), reverse=True)
+
+
+def test_similar_pairs_match_a_full_comparison_on_many_edited_titles():
+    """Titles edited at random (letters dropped, swapped, words added): the fast bound never loses a pair."""
+    import random
+    from difflib import SequenceMatcher
+
+    rng = random.Random(7)
+    words = "проведение заседание штаба обучение наблюдателей горячей линии мониторинг сми выборов 2024 " \
+            "семинар для членов комиссий работа пресс центра день голосования итоги".split()
+
+    def edited(title: str) -> str:
+        letters = list(title)
+        for _ in range(rng.randint(0, 4)):
+            at = rng.randrange(len(letters))
+            letters[at:at + 1] = rng.choice([[], [rng.choice("абвгдеж ")], letters[at:at + 1] * 2])
+        return "".join(letters).strip() or title
+
+    base = [" ".join(rng.sample(words, rng.randint(2, 6))) for _ in range(60)]
+    old = [(f"k{j}", t) for j, t in enumerate(base)]
+    new = list(enumerate(edited(t) for t in rng.sample(base, 40) + [" ".join(rng.sample(words, 3))
+                                                                    for _ in range(20)]))
+    expected = sorted((SequenceMatcher(None, a, b).ratio(), i, j) for i, a in new for j, (_, b) in enumerate(old)
+                      if SequenceMatcher(None, a, b).ratio() >= SIMILAR)
+    found = similar_pairs(new, old)
+    assert len(expected) >= 30  # the case is not empty: most edited titles have their original
+    assert sorted((score, i, int(key[1:])) for score, i, key in found) == expected

@@ -8,8 +8,11 @@ over and the change shows as «changed», not as one removed and one added.
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from difflib import SequenceMatcher
+
+import numpy as np
 
 from pipeline.consolidate import revision_key
 from schemas import Activity, Change, DocumentRecord
@@ -51,19 +54,41 @@ def inherit_keys(old: list[Activity], new: list[Activity], new_keys: list[str]) 
 
 def similar_pairs(free_new: list[tuple[int, str]], free_old: list[tuple[str, str]]) -> list[tuple[float, int, str]]:
     """(ratio, new index, old key) of the pairs of titles at least SIMILAR, the most similar first (ties in
-    the order of the plans). Every pair is compared, but difflib's two cheap upper bounds of the ratio (by
-    length, then by letters) rule out almost all of them before the costly one: two unrelated revisions of
-    40 activities each took 1,600 full comparisons, and a thousand plans' revisions minutes a night."""
+    the order of the plans). Every pair is compared, but cheap upper bounds of difflib's ratio rule out almost
+    all of them before the costly one: two unrelated revisions of 40 activities each took 1,600 full
+    comparisons, and a thousand plans' revisions minutes a night. The bound is difflib's `quick_ratio` (the
+    letters two titles share, as a multiset), computed for one old title against all new ones at once from
+    letter counts: difflib's own took 30 s on the bench corpus's 921 revision steps."""
+    if not free_new or not free_old:
+        return []
+    titles_new, titles_old = [title for _, title in free_new], [title for _, title in free_old]
+    alphabet = {char: column for column, char in enumerate(sorted(set("".join(titles_new + titles_old))))}
+    counts_new, counts_old = letter_counts(titles_new, alphabet), letter_counts(titles_old, alphabet)
+    lengths_new = counts_new.sum(axis=1)
     matcher = SequenceMatcher(None)
     pairs = []
     for position, (key, old_title) in enumerate(free_old):
+        shared = np.minimum(counts_new, counts_old[position]).sum(axis=1)
+        bound = 2.0 * shared / (lengths_new + len(old_title))
+        candidates = np.flatnonzero(bound >= SIMILAR)
+        if not len(candidates):
+            continue
         matcher.set_seq2(old_title)  # difflib caches what it learns of the second sequence
-        for i, new_title in free_new:
+        for n in candidates:
+            i, new_title = free_new[n]
             matcher.set_seq1(new_title)
-            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR \
-                    and (score := matcher.ratio()) >= SIMILAR:
+            if (score := matcher.ratio()) >= SIMILAR:
                 pairs.append((score, i, position, key))
     return [(score, i, key) for score, i, _, key in sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))]
+
+
+def letter_counts(titles: list[str], alphabet: dict[str, int]) -> np.ndarray:
+    """One row per title: how many times each character of the alphabet occurs in it."""
+    counts = np.zeros((len(titles), max(1, len(alphabet))), dtype=np.int32)
+    for row, title in enumerate(titles):
+        for char, times in Counter(title).items():
+            counts[row, alphabet[char]] = times
+    return counts
 
 
 def chains(records: list[DocumentRecord]) -> list[list[DocumentRecord]]:
