@@ -22,6 +22,7 @@ from pipeline.consolidate import files_to_records, stale_quarantines
 from pipeline.inbox import scan_inboxes
 from pipeline.originals import stored_original, take_uploads
 from pipeline.outputs import ANALYST_WRITERS
+from pipeline.outputs.plans import current_changes
 from pipeline.outputs.review_files import review_writers
 from pipeline.parse import parse_source
 from pipeline.publish import current_fingerprint, publish_release, release_fingerprint
@@ -125,7 +126,8 @@ def finish_night(plan: NightPlan, parsed: list[ParsedDocument], settings: Settin
             results = reviewed.results
             before, after = review_writers(reviewed, stored)
             writers = [*before, *extra_writers, *after]
-            publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint)
+            publish_release(settings.out_dir, plan.run_id, reviewed.activities, records, writers, fingerprint,
+                            current_changes(reviewed.changes, records))
             catalog.record_corrections(stored, results, plan.run_id, now)
         catalog.set_statuses([r for r in records if r.document_id], plan.run_id, now)
         catalog.retire(stale_quarantines(files, parsed_records), plan.run_id, now)

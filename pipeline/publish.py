@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from schemas import Activity, DocumentRecord, Message
+from schemas import Activity, Change, DocumentRecord, Message
 
 COMPLETE_MARK = ".complete"
 FINGERPRINT = ".fingerprint"  # what the release was made from; an identical night publishes nothing
@@ -34,19 +35,20 @@ def current_fingerprint(out_dir: Path) -> str | None:
 
 
 def publish_release(out_dir: Path, run_id: str, activities: list[Activity], records: list[DocumentRecord],
-                    extra_writers=(), fingerprint: str = "") -> Path:
-    """Write a release, swap it in, and return its folder. `extra_writers` add more outputs
-    (each a callable taking the release folder, the activities and the records)."""
+                    extra_writers=(), fingerprint: str = "", changes: list[Change] = ()) -> Path:
+    """Write a release, swap it in, and return its folder. `extra_writers` add more outputs, each a callable
+    `writer(release_dir, activities, records, changes)`; `changes` are what the current revisions changed
+    against the ones they replaced (the review has them in memory: a writer need not read them back)."""
     releases = out_dir / "releases"
     release = releases / run_id
     clear_incomplete_releases(releases)
     release.mkdir(parents=True)
-    write_jsonl(release / "activities.jsonl", [a.model_dump(mode="json") for a in activities])
-    write_jsonl(release / "documents.jsonl", [r.model_dump(mode="json") for r in records])
+    write_jsonl(release / "activities.jsonl", activities)
+    write_jsonl(release / "documents.jsonl", records)
     write_parquet(release / "activities.parquet", activities)
     write_csv(release / "activities.csv", activities)
     for writer in extra_writers:
-        writer(release, activities, records)
+        writer(release, activities, records, changes)
     (release / FINGERPRINT).write_text(fingerprint)
     (release / COMPLETE_MARK).write_text(datetime.now().isoformat())
     swap_current(out_dir, release)
@@ -55,11 +57,18 @@ def publish_release(out_dir: Path, run_id: str, activities: list[Activity], reco
     return release
 
 
-def write_jsonl(path: Path, rows: list[dict]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        f.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+def write_jsonl(path: Path, rows: Iterable[BaseModel | dict]) -> Path:
+    """One JSON object a line, in UTF-8 (Cyrillic as written, not as \\u escapes), on disk before the
+    release is marked complete. Models are serialised by pydantic itself: json.dumps of their dicts took
+    four times as long (1.7 s for the bench's 106,744 changes)."""
+    with open(path, "wb") as f:
+        for row in rows:
+            f.write(row.model_dump_json().encode() if isinstance(row, BaseModel)
+                    else json.dumps(row, ensure_ascii=False, default=str).encode())
+            f.write(b"\n")
         f.flush()
         os.fsync(f.fileno())
+    return path
 
 
 # A message (schemas/messages.py) as a column: its code, its parameters and its Russian text.
@@ -74,11 +83,26 @@ def activities_to_arrow(activities: list[Activity]) -> pa.Table:
 
 
 def models_to_arrow(model: type[BaseModel], rows: list[BaseModel]) -> pa.Table:
-    """Columns typed from the model's annotations, computed fields (a record's `reason`) included."""
+    """Columns typed from the model's annotations, computed fields (a record's `reason`) included. Built
+    column by column off the attributes; only a column of nested models (messages) goes through their
+    dicts: dumping every row whole took 2.3 s for the bench's 106,744 changes, this takes a tenth."""
     annotations = {name: info.annotation for name, info in model.model_fields.items()}
     annotations |= {name: info.return_type for name, info in model.model_computed_fields.items()}
     schema = pa.schema([pa.field(name, arrow_type(kind)) for name, kind in annotations.items()])
-    return pa.Table.from_pylist([row.model_dump() for row in rows], schema=schema)
+    columns = [pa.array(column_values(rows, field.name, field.type), field.type) for field in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def column_values(rows: list[BaseModel], name: str, kind: pa.DataType) -> list:
+    values = [getattr(row, name) for row in rows]
+    if not nests_structs(kind):
+        return values
+    return [v if v is None else [item.model_dump() for item in v] if isinstance(v, list) else v.model_dump()
+            for v in values]
+
+
+def nests_structs(kind: pa.DataType) -> bool:
+    return pa.types.is_struct(kind) or (pa.types.is_list(kind) and pa.types.is_struct(kind.value_type))
 
 
 def arrow_type(annotation) -> pa.DataType:

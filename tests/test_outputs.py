@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
+import pyarrow as pa
 import pytest
 from icalendar import Calendar
 
@@ -415,3 +416,18 @@ def test_workbook_is_a_valid_zip_with_the_run_moment(analyst_night):
         assert archive.testzip() is None
         assert {i.date_time for i in archive.infolist()} == {(2026, 3, 1, 2, 0, 0)}
         assert date(2026, 3, 1).isoformat() in archive.read("docProps/core.xml").decode()
+
+
+@pytest.mark.parametrize("which", ["activities", "records"])
+def test_arrow_columns_built_off_the_attributes_equal_pydantics_dicts(analyst_night, which):
+    """models_to_arrow reads attributes column by column (messages through their dicts): the table is the
+    one pydantic's own dump of every row gives, computed fields and nested messages included."""
+    from pipeline.publish import arrow_type, models_to_arrow
+    from schemas import Activity, DocumentRecord
+
+    model, rows = {"activities": (Activity, analyst_night[0]), "records": (DocumentRecord, analyst_night[1])}[which]
+    built = models_to_arrow(model, rows)
+    kinds = {n: i.annotation for n, i in model.model_fields.items()}
+    kinds |= {n: i.return_type for n, i in model.model_computed_fields.items()}
+    schema = pa.schema([pa.field(n, arrow_type(k)) for n, k in kinds.items()])
+    assert len(rows) > 3 and built.equals(pa.Table.from_pylist([r.model_dump() for r in rows], schema=schema))

@@ -61,7 +61,9 @@ VIEWS = {
 }
 
 
-def write_duckdb(release_dir: Path, activities: list[Activity], records: list[DocumentRecord]) -> Path:
+def write_duckdb(release_dir: Path, activities: list[Activity], records: list[DocumentRecord], changes=()) -> Path:
+    """`changes` (the writers' common signature) are loaded whole, history included, by the review's own
+    writer (pipeline/outputs/review_files.py), not here."""
     path = release_dir / FILE_NAME
     path.unlink(missing_ok=True)
     with duckdb.connect(str(path)) as con:

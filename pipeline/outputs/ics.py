@@ -27,7 +27,8 @@ REMINDER = "-PT15H"  # all-day events start at 00:00: fifteen hours earlier is 0
 EVENT_WORDS = {"start": "Начало", "end": "Окончание", "before": "Срок", "after": "Начало"}
 
 
-def write_ics(release_dir: Path, activities: list[Activity], records: list[DocumentRecord]) -> Path:
+def write_ics(release_dir: Path, activities: list[Activity], records: list[DocumentRecord], changes=()) -> Path:
+    """`changes` (the writers' common signature) are not events: the calendar leaves them out."""
     stamp = run_moment(release_dir).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", folded(f"PRODID:{text(PRODID)}"), "VERSION:2.0", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", folded(f"X-WR-CALNAME:{text(CALENDAR_NAME)}")]

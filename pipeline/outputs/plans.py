@@ -70,7 +70,7 @@ def run_moment(release_dir: Path) -> datetime:
         return datetime.now(UTC)
 
 
-CHANGE_DOCUMENT = re.compile(r'"document_id": "([0-9a-f]+)"')  # not «previous_document_id»: a quote before it
+CHANGE_DOCUMENT = re.compile(r'"document_id": ?"([0-9a-f]+)"')  # not «previous_document_id»: a quote before it
 
 
 def read_changes(release_dir: Path, records: list[DocumentRecord] | None = None) -> list[Change]:
@@ -85,7 +85,18 @@ def read_changes(release_dir: Path, records: list[DocumentRecord] | None = None)
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line]
     if records is None:
         return [Change.model_validate_json(line) for line in lines]
-    current = {r.document_id for r in records if r.status == "ingested"}
+    current = current_documents(records)
     # The document id read off the line first: decoding only the lines kept is ten times cheaper.
     kept = [line for line in lines if (found := CHANGE_DOCUMENT.search(line)) and found[1] in current]
     return [Change.model_validate(json.loads(line)) for line in kept]
+
+
+def current_changes(changes: list[Change], records: list[DocumentRecord]) -> list[Change]:
+    """Of a night's changes (the whole history), what the current revisions changed: what `read_changes`
+    gives the workbook and the report, taken from memory when the review has just computed them."""
+    current = current_documents(records)
+    return [c for c in changes if c.document_id in current]
+
+
+def current_documents(records: list[DocumentRecord]) -> set[str]:
+    return {r.document_id for r in records if r.status == "ingested"}

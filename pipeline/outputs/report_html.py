@@ -53,11 +53,13 @@ COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e3
 
 
 def write_report_html(release_dir: Path, activities: list[Activity], records: list[DocumentRecord],
-                      today: date | None = None, path: Path | None = None) -> Path:
-    """`today` (default: the run's date) is where «the coming weeks» start; `path` defaults to the release's
+                      changes: list[Change] | None = None, today: date | None = None, path: Path | None = None) -> Path:
+    """`changes`: what the current revisions changed (read from the release's changes.jsonl when not given);
+    `today` (default: the run's date) is where «the coming weeks» start; `path` defaults to the release's
     report.html."""
     path = path or release_dir / FILE_NAME
-    page = report_html(activities, records, today or run_moment(release_dir).date(), read_changes(release_dir, records))
+    changes = read_changes(release_dir, records) if changes is None else changes
+    page = report_html(activities, records, today or run_moment(release_dir).date(), changes)
     path.write_text(page, encoding="utf-8")
     return path
 

@@ -7,7 +7,6 @@ looks for), then one row per doubt. A person fills «Исправленное з
 into `DIR/corrections/`, and the next run applies it.
 """
 
-import json
 from pathlib import Path
 
 import duckdb
@@ -21,7 +20,7 @@ from pipeline.outputs.duck import load_table
 from pipeline.outputs.plans import CHANGES_FILE
 from pipeline.outputs.review import ReviewItem, review_items
 from pipeline.outputs.safe_text import keep_cells_text
-from pipeline.publish import activities_to_arrow, models_to_arrow
+from pipeline.publish import activities_to_arrow, models_to_arrow, write_jsonl
 from pipeline.review.dataset import Reviewed
 from schemas import Activity, Change, DocumentRecord, StoredCorrection
 
@@ -53,16 +52,15 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def review_writers(reviewed: Reviewed, stored: list[StoredCorrection]) -> tuple[list, list]:
-    """The writers of the release (`writer(release_dir, activities, records)`) for the review loop's files:
-    those to run before the analysts' outputs (which read changes.jsonl) and after them (DuckDB's tables)."""
+    """The writers of the release (`writer(release_dir, activities, records, changes)`) for the review loop's
+    files: those to run before the analysts' outputs and after them (DuckDB's tables go into their file)."""
     before = [
-        lambda release, activities, records: write_review_workbook(release, activities, records, reviewed, stored),
-        lambda release, activities, records: write_jsonl(release / CHANGES_FILE,
-                                                         [c.model_dump(mode="json") for c in reviewed.changes]),
-        lambda release, activities, records: write_jsonl(release / CORRECTIONS_FILE,
-                                                         correction_rows(reviewed, stored)),
+        lambda release, activities, records, _changes: write_review_workbook(release, activities, records,
+                                                                            reviewed, stored),
+        lambda release, *_: write_jsonl(release / CHANGES_FILE, reviewed.changes),
+        lambda release, *_: write_jsonl(release / CORRECTIONS_FILE, correction_rows(reviewed, stored)),
     ]
-    after = [lambda release, activities, records: add_review_tables(release, reviewed, stored)]
+    after = [lambda release, *_: add_review_tables(release, reviewed, stored)]
     return before, after
 
 
@@ -143,9 +141,3 @@ def keep_as_text(sheet) -> None:
     """Data is never a formula (the rule is pipeline/outputs/safe_text.py's)."""
     for row in sheet.iter_rows():
         keep_cells_text(row)
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        f.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-    return path

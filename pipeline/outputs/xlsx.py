@@ -39,7 +39,10 @@ def joined(values: list) -> str | None:
     return "; ".join(values) if values else None
 
 
-def write_xlsx(release_dir: Path, activities: list[Activity], records: list[DocumentRecord]) -> Path:
+def write_xlsx(release_dir: Path, activities: list[Activity], records: list[DocumentRecord],
+               changes: list[Change] | None = None) -> Path:
+    """`changes`: what the current revisions changed; read from the release's changes.jsonl when not given."""
+    changes = read_changes(release_dir, records) if changes is None else changes
     documents = sorted(records, key=document_order)
     rows_of = document_rows(documents)
     sheets = [
@@ -48,7 +51,7 @@ def write_xlsx(release_dir: Path, activities: list[Activity], records: list[Docu
         coverage_sheet(coverage_rows(records), rows_of),
         Sheet(DOCUMENTS, document_columns(documents), documents, printed_columns=6),
         review_sheet(review_items(activities, records)),
-        changes_sheet(read_changes(release_dir, records), rows_of),
+        changes_sheet(changes, rows_of),
     ]
     return write_workbook(release_dir / FILE_NAME, sheets, run_moment(release_dir), TITLE)
 
