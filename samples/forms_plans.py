@@ -89,6 +89,8 @@ REGIONS = {r.number: r for r in [
     _region("Пензенская область", "58", "Пензенской области", "области"),
     _region("Смоленская область", "67", "Смоленской области", "области"),
     _region("Томская область", "70", "Томской области", "области"),
+    _region("Тамбовская область", "68", "Тамбовской области", "области"),
+    _region("Кировская область", "43", "Кировской области", "области"),
 ]}
 
 
@@ -802,6 +804,15 @@ def all_plans() -> dict[str, Plan]:
         "smolensk_2022", "67", "edg2022", "form ik meet recruit seminars lists hotline situation count results",
         seed=67, approved_on=D(2022, 2, 17), approved_by="В.К. Ковалёв",
         roles=roles(chair="Ковалёв В.К.", head="Ковалёв В.К.", deputy="Ильина М.С."))
+    p["tambov_2021"] = compose(
+        "tambov_2021", "68", "duma2021", "form ik meet recruit seminars lists hotline situation count results",
+        seed=68, approved_on=D(2021, 3, 1), approved_by="Н.В. Ковалёва",
+        roles=roles(chair="Ковалёва Н.В.", head="Ковалёва Н.В.", deputy="Шевчук П.А.", legal="Шевчук П.А.",
+                    partners="Шевчук П.А., региональное отделение Ассоциации «НОМ»"))
+    p["kirov_2022"] = compose(
+        "kirov_2022", "43", "edg2022", "form ik recruit seminars lists hotline situation count results", seed=43,
+        approved_on=D(2022, 2, 10), approved_by="О.Н. Ким",
+        roles=roles(chair="Ким О.Н.", head="Ким О.Н.", deputy="Лысенко Д.В.", legal="Лысенко Д.В."))
     for plan in p.values():
         check_sections_contiguous(plan)
     return p

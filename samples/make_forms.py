@@ -185,7 +185,8 @@ def soffice() -> str:
     return exe
 
 
-def lo_convert(src: Path, target: str, outdir: Path, *, when: dt.datetime | None = None) -> Path:
+def lo_convert(src: Path, target: str, outdir: Path, *, when: dt.datetime | None = None,
+               infilter: str | None = None) -> Path:
     """``soffice --convert-to target`` with the build's own profile; the produced file's path."""
     outdir.mkdir(parents=True, exist_ok=True)
     profile = BUILD / "lo-profile"
@@ -193,7 +194,8 @@ def lo_convert(src: Path, target: str, outdir: Path, *, when: dt.datetime | None
     if when:
         env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=dt.UTC).timestamp()))
     cmd = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-           "--convert-to", target, "--outdir", str(outdir), str(src)]
+           *([f"--infilter={infilter}"] if infilter else []), "--convert-to", target, "--outdir", str(outdir),
+           str(src)]
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     ext = target.split(":")[0]
     produced = outdir / f"{src.stem}.{ext}"
@@ -2020,6 +2022,70 @@ def pipes_txt(plan: Plan) -> dict:
                   "the title and approval are plain lines above", acts, encoding="utf-8")
 
 
+def pasted_text_docx(plan: Plan) -> dict:
+    """A Word table saved as text (the Kuzbass seed's shape) and opened in LibreOffice Writer, then saved as
+    DOCX: no table at all, every cell a paragraph starting with a tab, rows apart by empty paragraphs."""
+    fields = ["seq", "title", "deadline", "responsible"]
+    acts = visible(plan, fields, sections=False)
+    lines = text_head(plan) + ["\t№ п/п", "\tНаименование мероприятия", "\tСрок", "\tОтветственный", ""]
+    wrapped = acts[1]  # a long title typed on two lines of its cell: the second line has no tab
+    for act in acts:
+        for f in fields:
+            text = flat(cell_value(act, f)) or ""
+            if act is wrapped and f == "title":
+                first, rest = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
+                lines += ["\t" + first, rest]
+            else:
+                lines.append("\t" + text)
+        lines.append("")
+    src = write(BUILD / "tambov_2021.txt", "\n".join(lines).encode("utf-8"))
+    produced = lo_convert(src, "docx:MS Word 2007 XML", BUILD / "pasted", infilter="Text (encoded):UTF8,LF,,")
+    data = produced.read_bytes()
+    core = fix_core_dates(zip_member(data, "docProps/core.xml"))
+    path = write(FORMS / "tambov_2021_pasted.docx", normalise_zip(data, replace={"docProps/core.xml": core}))
+    reread = docx.Document(str(path))
+    tabbed = sum(p.text.startswith("\t") for p in reread.paragraphs)
+    if reread.tables or tabbed != 4 * (len(acts) + 1):
+        fail(path, f"{len(reread.tables)} tables, {tabbed} paragraphs starting with a tab")
+    must_contain(path, lo_text(path), acts, fields, plan.approval[:2])
+    return record(path, plan, "docx",
+                  "a Word table saved as text and pasted into LibreOffice Writer, saved as DOCX (the Kuzbass seed "
+                  "opened in a word processor): no w:tbl; each cell a paragraph that starts with a tab (w:tab), "
+                  "the cells of a row one after another, rows separated by an empty paragraph; the header row "
+                  "«№ п/п», «Наименование мероприятия», «Срок», «Ответственный» the same way; activity 2's title "
+                  "continues on a paragraph without a tab; approval and title plain paragraphs above", acts)
+
+
+def tab_stops_docx(plan: Plan) -> dict:
+    """A plan typed with tab stops instead of a table: one paragraph a row, cells separated by tabs."""
+    fields = ["seq", "title", "deadline", "responsible"]
+    acts = visible(plan, fields, sections=False)
+    doc = new_document(font_size=11, landscape=True)
+    approval_paragraphs(doc, plan.approval)
+    title_paragraphs(doc, plan)
+
+    def row(cells: list[str], bold: bool = False):
+        p = add_par(doc, "\t".join(cells), bold=bold)
+        for cm in (1.2, 13.0, 17.5):
+            p.paragraph_format.tab_stops.add_tab_stop(docx.shared.Cm(cm))
+        return p
+
+    row(["№", "Мероприятие", "Срок исполнения", "Ответственный"], bold=True)
+    for act in acts:
+        row([flat(cell_value(act, f)) or "" for f in fields])
+    set_core(doc, title="План мероприятий", author="Общественная палата Кировской области",
+             when=dt.datetime(2022, 2, 10, 9, 0))
+    path = write(FORMS / "kirov_2022_tabs.docx", docx_bytes(doc))
+    reread = docx.Document(str(path))
+    if reread.tables or sum(p.text.count("\t") == 3 for p in reread.paragraphs) != len(acts) + 1:
+        fail(path, "a table, or rows without their three tabs")
+    must_contain(path, lo_text(path), acts, fields, plan.approval[:2])
+    return record(path, plan, "docx",
+                  "a plan typed with tab stops instead of a table (landscape, tab stops at 1.2, 13 and 17.5 cm): "
+                  "the header «№ Мероприятие Срок исполнения Ответственный» a bold paragraph, then one paragraph a "
+                  "row with its four cells separated by tabs; approval and title plain paragraphs above", acts)
+
+
 def fixed_width_txt(plan: Plan) -> dict:
     fields = ["seq", "title", "deadline", "responsible"]
     acts = visible(plan, fields)
@@ -2231,6 +2297,7 @@ def build(plans: dict[str, Plan]) -> list[dict]:
                lipetsk_pdf(plans["lipetsk_2025"]), tula_pdf(plans["tula_2022"]),
                murmansk_pdf(plans["murmansk_2023"]),
                pipes_txt(plans["arkhangelsk_2021"]), fixed_width_txt(plans["kaliningrad_2024"]),
+               pasted_text_docx(plans["tambov_2021"]), tab_stops_docx(plans["kirov_2022"]),
                markdown_md(plans["krasnoyarsk_2026"]),
                header_only_xlsx(), blank_template_docx(),
                encrypted(plans["udmurtia_2024"], "docx", "shtab2024"),

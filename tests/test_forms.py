@@ -5,7 +5,8 @@ reason naming its real problem.
 `FORMS` lists the files whose reading is held to the manifest here: DOCX structure (content controls, a
 nested layout table, text boxes, a plan split into section tables, a two-level header), PDFs from every
 producer (merged cells, tight borderless columns, rows broken by a page), text pasted from the web or an
-e-mail, and empty templates. The files of the new readers (Excel, legacy and macro Word, web pages,
+e-mail, a table typed with tabs in a word processor (or a Word table saved as text and pasted back), and
+empty templates. The files of the new readers (Excel, legacy and macro Word, web pages,
 archives, passwords, pictures, Strict OOXML) join the list with their readers.
 
 What is compared is each file's golden (samples/expected), which tests/test_goldens.py compares with a
@@ -38,6 +39,8 @@ FORMS = [
     "samples/forms/arkhangelsk_2021_pipes.txt",
     "samples/forms/kaliningrad_2024_fixed.txt",
     "samples/forms/krasnoyarsk_2026.md",
+    "samples/forms/tambov_2021_pasted.docx",
+    "samples/forms/kirov_2022_tabs.docx",
     "samples/forms/buryatia_blank_template.docx",
     "samples/forms/zabaikalye_2025_header_only.xlsx",
 ]

@@ -17,6 +17,7 @@ from extractors.readers.docx_numbering import Numbering
 from extractors.readers.docx_package import check_docx_package
 from extractors.readers.docx_tables import W_TBL, children, frame_cells, is_layout_frame, table_to_raw
 from extractors.readers.docx_text import W_P, paragraph_text, text_boxes
+from extractors.readers.text import tabbed_plan_content
 from schemas import DocumentContent, Paragraph, UnreadableFileError
 
 
@@ -32,14 +33,18 @@ def read_docx(path: Path) -> DocumentContent:
 def body_to_content(body, numbering: Numbering) -> DocumentContent:
     """Paragraphs and tables with one running position, so assembly knows what stands between tables."""
     content = DocumentContent(format="docx")
+    lines: list[str] = []  # the paragraphs as written (tabs, empty ones), for a table typed with tabs
     for position, element in enumerate(body_blocks(body)):
         if element.tag == W_P:
             text = paragraph_text(element, numbering)
+            lines += text.split("\n")
             if text.strip():
                 content.paragraphs.append(Paragraph(text=text.strip(), position=position))
         else:
             content.tables.append(table_to_raw(element, len(content.tables) + 1, numbering))
             content.table_positions.append(position)
+    if not content.tables:
+        return tabbed_plan_content(lines, "docx") or content
     return content
 
 

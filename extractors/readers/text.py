@@ -16,6 +16,8 @@ from pathlib import Path
 from extractors.encodings import decode_text
 from extractors.readers.text_columns import fixed_width_to_content
 from extractors.readers.text_pipes import pipes_to_content
+from extractors.tables.columns import is_plan_header
+from extractors.tables.header import HEADER_SEARCH_ROWS
 from extractors.tables.list_plans import looks_like_closing_line
 from schemas import Cell, DocumentContent, Paragraph, RawRow, RawTable
 
@@ -25,7 +27,7 @@ BLANK = re.compile(r"^\s*$")
 def read_text(path: Path) -> DocumentContent:
     text, _encoding = decode_text(path.read_bytes())
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if sum(1 for line in lines if line.startswith("\t")) >= 4 and not any_inner_tabs(lines):
+    if is_cell_per_line(lines):
         return cell_per_line_to_content(lines)
     if not any("\t" in line for line in lines):
         for pasted_table_to_content in (pipes_to_content, fixed_width_to_content):
@@ -34,11 +36,29 @@ def read_text(path: Path) -> DocumentContent:
     return row_per_line_to_content(lines)
 
 
+def tabbed_plan_content(lines: list[str], format: str) -> DocumentContent | None:
+    """The lines of a word-processor document with no table, when they are a plan table typed with tabs
+    (or a Word table saved as text and pasted back): in either shape above, with a plan header in its
+    first rows. Anything else is None, and the document's paragraphs are read as they are."""
+    if not any("\t" in line for line in lines):
+        return None
+    shape = cell_per_line_to_content if is_cell_per_line(lines) else row_per_line_to_content
+    content = shape(lines, format)
+    if not content.tables or not any(is_plan_header([cell.text for cell in row.cells])
+                                     for row in content.tables[0].rows[:HEADER_SEARCH_ROWS]):
+        return None
+    return content
+
+
+def is_cell_per_line(lines: list[str]) -> bool:
+    return sum(1 for line in lines if line.startswith("\t")) >= 4 and not any_inner_tabs(lines)
+
+
 def any_inner_tabs(lines: list[str]) -> bool:
     return any("\t" in line.lstrip("\t") for line in lines)
 
 
-def cell_per_line_to_content(lines: list[str]) -> DocumentContent:
+def cell_per_line_to_content(lines: list[str], format: str = "txt") -> DocumentContent:
     paragraphs: list[Paragraph] = []
     rows: list[list[str]] = []
     current: list[str] | None = None
@@ -56,11 +76,11 @@ def cell_per_line_to_content(lines: list[str]) -> DocumentContent:
             rows[-1][-1] += "\n" + line.strip()  # a paragraph continuing the row's last cell
         else:
             paragraphs.append(Paragraph(text=line.strip(), position=position))
-    return DocumentContent(format="txt", paragraphs=paragraphs, tables=[grid_to_table(rows)],
+    return DocumentContent(format=format, paragraphs=paragraphs, tables=[grid_to_table(rows)],
                            table_positions=[table_position])
 
 
-def row_per_line_to_content(lines: list[str]) -> DocumentContent:
+def row_per_line_to_content(lines: list[str], format: str = "txt") -> DocumentContent:
     paragraphs: list[Paragraph] = []
     rows: list[list[str]] = []
     table_position = None
@@ -75,8 +95,8 @@ def row_per_line_to_content(lines: list[str]) -> DocumentContent:
         else:
             paragraphs.append(Paragraph(text=line.strip(), position=position))
     if not rows:
-        return DocumentContent(format="txt", paragraphs=paragraphs)
-    return DocumentContent(format="txt", paragraphs=paragraphs, tables=[grid_to_table(rows)],
+        return DocumentContent(format=format, paragraphs=paragraphs)
+    return DocumentContent(format=format, paragraphs=paragraphs, tables=[grid_to_table(rows)],
                            table_positions=[table_position])
 
 
