@@ -181,7 +181,8 @@ def child_stages(args: dict) -> dict:
     t1 = time.perf_counter()
     parsed = [parse.parse_source(source, settings) for source in plan.to_parse]
     t2 = time.perf_counter()
-    night.finish_night(plan, parsed, settings)
+    night.save_parsed(plan, parsed, settings)
+    night.finish_night(plan, settings)
     t3 = time.perf_counter()
     parse_total = sum(p.record.parse_seconds or 0 for p in parsed)
     stages = {k: clock.seconds.get(k, 0.0) for k in ("admission", "read", "assemble", "facts", "deadlines",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors.regions import region_by_code
 from pipeline.consolidate import files_to_records
-from pipeline.night import catalog_for
+from pipeline.night import catalog_for, collector_paused
 from pipeline.outputs import ANALYST_WRITERS
 from pipeline.outputs.plans import current_changes
 from pipeline.outputs.review_files import review_writers
@@ -39,6 +39,11 @@ def timed(name: str, writer, seconds: dict):
 
 
 def publish_once(data_dir: Path) -> dict:
+    with collector_paused():  # as finish_night does
+        return publish_stage(data_dir)
+
+
+def publish_stage(data_dir: Path) -> dict:
     catalog = catalog_for(Settings(out_dir=data_dir))
     try:
         started = time.perf_counter()

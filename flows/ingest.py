@@ -21,7 +21,14 @@ from tqdm import tqdm
 from flows.prefect_api import prefect_api
 from flows.stopping import NightInterrupted, stop_on_signals
 from flows.workers import PoolClosedError, WorkerLostError, close_pool, open_pool, parse_in_worker
-from pipeline.night import NightPlan, finish_night, prepare_night, recorded_outcome, save_parsed
+from pipeline.night import (
+    NightPlan,
+    finish_night,
+    prepare_night,
+    recorded_outcome,
+    save_documents,
+    save_parsed,
+)
 from pipeline.parse import parse_source, quarantined
 from pipeline.report import NightSummary, summary_to_line, summary_to_markdown
 from pipeline.run_lock import run_lock
@@ -33,17 +40,24 @@ INTERRUPTED = "interrupted by signal "  # the Cancelled state's message, read ba
 
 
 @task(name="parse-batch", cache_policy=None, task_run_name="parse {label}")
-def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[ParsedDocument]:
-    """Bad files come back quarantined; a batch does not raise for them, so Prefect has nothing to retry.
-    The one transient failure — a parser process that died — is retried per document in parse_one. A night
-    that is stopping closes the pool: the batch then ends with what it has (nobody will read it)."""
-    parsed = []
+def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[str]:
+    """Parse and save each document in the catalog as soon as it is parsed; return the ids saved. Bad files
+    are saved quarantined; a batch does not raise for them, so Prefect has nothing to retry. The one
+    transient failure — a parser process that died — is retried per document in parse_one. A night that is
+    stopping closes the pool: the batch then ends with what it has saved.
+
+    Why the task saves and returns only ids: Prefect keeps every task run's result until its flow ends
+    (PrefectHQ/prefect#12668), so returning the parsed documents held a thousand plans' activities in the
+    flow process all night (250 MB). Under Dask the task runs in a Dask worker, which writes the same
+    catalog file: the output folder must be on storage the workers see (as the README says)."""
+    saved = []
     for source in sources:
         try:
-            parsed.append(parse_one(source, settings))
+            parsed = parse_one(source, settings)
         except PoolClosedError:
             break
-    return parsed
+        saved += save_documents([parsed], settings)
+    return saved
 
 
 def parse_one(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -84,26 +98,19 @@ def failed(source: SourceFile, error) -> ParsedDocument:
     return ParsedDocument(record=quarantined(source, reason, datetime.now(UTC)))
 
 
-def outcomes_of(future, batch: list[SourceFile]) -> list[ParsedDocument]:
-    """The batch's results, or — if the task itself failed — each of its files quarantined with the error."""
-    outcome = future.result(raise_on_failure=False)
-    if isinstance(outcome, list):
-        return outcome
-    return [failed(source, outcome) for source in batch]
-
-
-def parse_all(plan: NightPlan, settings: Settings) -> list[ParsedDocument]:
-    """Each batch's results are saved in the catalog as it completes, so a stopped night keeps them."""
+def parse_all(plan: NightPlan, settings: Settings) -> None:
+    """Every batch's documents end in the catalog: saved by the task as they are parsed, or — if the task
+    itself failed — each of its files quarantined with the error, here."""
     batches = batches_of(plan.to_parse, settings.workers)
     futures = {parse_batch.submit(batch, settings, label=batch_label(batch)): batch for batch in batches}
-    parsed: list[ParsedDocument] = []
     with tqdm(total=len(plan.to_parse), unit="док", desc="Разбор", disable=None, leave=False) as bar:
         for future in as_completed(list(futures)):
-            outcomes = outcomes_of(future, futures[future])
-            save_parsed(plan, outcomes, settings)
-            parsed += outcomes
-            bar.update(len(outcomes))
-    return parsed
+            outcome = future.result(raise_on_failure=False)
+            if isinstance(outcome, list):
+                plan.count_saved(outcome)
+            else:
+                save_parsed(plan, [failed(source, outcome) for source in futures[future]], settings)
+            bar.update(len(futures[future]))
 
 
 def batch_label(batch: list[SourceFile]) -> str:
@@ -132,7 +139,8 @@ def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = Fa
     with stop_on_signals(close_pool, farewell=interrupted_line), run_lock(settings.out_dir):
         plan = prepare_night([Path(p) for p in inboxes], settings)
         with recorded_outcome(plan, settings), parser_processes(settings, len(plan.to_parse)):
-            summary = finish_night(plan, parse_all(plan, settings), settings)
+            parse_all(plan, settings)
+            summary = finish_night(plan, settings)
     create_markdown_artifact(markdown=summary_to_markdown(summary), key="svodka-night-summary",
                              description="Документы по статусам, с причинами")
     if announce:

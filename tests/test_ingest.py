@@ -119,3 +119,24 @@ def test_the_same_flow_runs_on_a_local_dask_cluster(published, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     on_dask = sorted(a["activity_id"] for a in read_jsonl(tmp_path / "activities.jsonl"))
     assert on_dask == sorted(a["activity_id"] for a in read_jsonl(out / "activities.jsonl"))
+
+
+def test_a_batch_saves_each_document_and_returns_only_ids(tmp_path):
+    """Prefect keeps every task run's result until the flow ends (PrefectHQ/prefect#12668): a batch that
+    returned its parsed documents held a night's activities in the flow process. The batch saves them in the
+    catalog and returns their ids; the catalog holds them with their activities."""
+    from flows.ingest import parse_batch
+    from pipeline.inbox import fingerprint
+    from pipeline.night import catalog_for
+    from pipeline.settings import Settings
+
+    settings = Settings(out_dir=tmp_path, workers=1, task_runner="threads")
+    sources = [fingerprint(SAMPLES / "inbox" / name) for name in ("perm_2024.xlsx", "omsk_2026.docx")]
+    returned = parse_batch.fn(sources, settings, label="two")
+    assert returned == [s.document_id for s in sources]
+    catalog = catalog_for(settings)
+    try:
+        counts = [len(catalog.activities_of(s.document_id)) for s in sources]
+    finally:
+        catalog.close()
+    assert counts == [20, 24]  # as samples/FORMS_MANIFEST.json says
