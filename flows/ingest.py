@@ -138,8 +138,10 @@ def ingest_flow_body(inboxes: list[str], settings: Settings, announce: bool = Fa
     started = time.monotonic()
     with stop_on_signals(close_pool, farewell=interrupted_line), run_lock(settings.out_dir):
         plan = prepare_night([Path(p) for p in inboxes], settings)
-        with recorded_outcome(plan, settings), parser_processes(settings, len(plan.to_parse)):
-            parse_all(plan, settings)
+        with recorded_outcome(plan, settings):
+            with parser_processes(settings, len(plan.to_parse)):
+                parse_all(plan, settings)
+            # the parsers end before the review loads the night: their 800 MB and its peak do not add up
             summary = finish_night(plan, settings)
     create_markdown_artifact(markdown=summary_to_markdown(summary), key="svodka-night-summary",
                              description="Документы по статусам, с причинами")
