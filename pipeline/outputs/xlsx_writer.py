@@ -15,6 +15,7 @@ The same data makes the same bytes (the run's moment is the only date in the fil
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
@@ -228,8 +229,13 @@ def hyperlinks(places: list, letter: str) -> list[str]:
 
 
 def location(place) -> str:
-    reference = package.sheet_reference(place.sheet).replace("&", "&amp;").replace('"', "&quot;")
-    return f"{reference}!A{place.index + 2}"
+    return f"{quoted_reference(place.sheet)}!A{place.index + 2}"
+
+
+@lru_cache
+def quoted_reference(sheet: str) -> str:
+    """A sheet's reference as an XML attribute (asked once per linked cell: tens of thousands a workbook)."""
+    return package.sheet_reference(sheet).replace("&", "&amp;").replace('"', "&quot;")
 
 
 def hyperlinks_xml(links: list[str]) -> str:
