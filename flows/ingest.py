@@ -40,7 +40,7 @@ INTERRUPTED = "interrupted by signal "  # the Cancelled state's message, read ba
 
 
 @task(name="parse-batch", cache_policy=None, task_run_name="parse {label}")
-def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[str]:
+def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> list[str] | list[ParsedDocument]:
     """Parse and save each document in the catalog as soon as it is parsed; return the ids saved. Bad files
     are saved quarantined; a batch does not raise for them, so Prefect has nothing to retry. The one
     transient failure — a parser process that died — is retried per document in parse_one. A night that is
@@ -48,16 +48,16 @@ def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> li
 
     Why the task saves and returns only ids: Prefect keeps every task run's result until its flow ends
     (PrefectHQ/prefect#12668), so returning the parsed documents held a thousand plans' activities in the
-    flow process all night (250 MB). Under Dask the task runs in a Dask worker, which writes the same
-    catalog file: the output folder must be on storage the workers see (as the README says)."""
-    saved = []
+    flow process all night (250 MB). Under Dask the task may run on another host, which must not write the
+    catalog (SQLite in WAL mode wants one host): there the documents are returned, and the flow saves them."""
+    done = []
     for source in sources:
         try:
             parsed = parse_one(source, settings)
         except PoolClosedError:
             break
-        saved += save_documents([parsed], settings)
-    return saved
+        done += [parsed] if settings.task_runner == "dask" else save_documents([parsed], settings)
+    return done
 
 
 def parse_one(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -99,17 +99,19 @@ def failed(source: SourceFile, error) -> ParsedDocument:
 
 
 def parse_all(plan: NightPlan, settings: Settings) -> None:
-    """Every batch's documents end in the catalog: saved by the task as they are parsed, or — if the task
-    itself failed — each of its files quarantined with the error, here."""
+    """Every batch's documents end in the catalog: saved by the task as they are parsed (here, as they come
+    back from Dask), or — if the task itself failed — each of its files quarantined with the error."""
     batches = batches_of(plan.to_parse, settings.workers)
     futures = {parse_batch.submit(batch, settings, label=batch_label(batch)): batch for batch in batches}
     with tqdm(total=len(plan.to_parse), unit="док", desc="Разбор", disable=None, leave=False) as bar:
         for future in as_completed(list(futures)):
             outcome = future.result(raise_on_failure=False)
-            if isinstance(outcome, list):
-                plan.count_saved(outcome)
-            else:
+            if not isinstance(outcome, list):
                 save_parsed(plan, [failed(source, outcome) for source in futures[future]], settings)
+            elif settings.task_runner == "dask":
+                save_parsed(plan, outcome, settings)
+            else:
+                plan.count_saved(outcome)
             bar.update(len(futures[future]))
 
 
