@@ -69,6 +69,17 @@ def wait_until_running(process: subprocess.Popen, out: Path, log: Path, timeout:
     raise AssertionError(f"the run never started: {log.read_text()[-2000:]}")
 
 
+def wait_for_parsers(process: subprocess.Popen, count: int, timeout: float = 60) -> None:
+    """The run is recorded `running` before its parser processes are started: wait until they all exist
+    (on a loaded machine the second one came after the signal, and the tree held one)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if sum("flows.workers" in command_of(pid) for pid in children_of(process.pid)) >= count:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{count} parser processes never ran")
+
+
 def command_of(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -133,7 +144,8 @@ def sigterm_run(tmp_path, prefect_home, to_everyone: bool) -> tuple[Path, Path, 
             os.kill(pid, signal.SIGTERM)
 
     try:
-        wait_until_running(process, out, log)  # the parsers are still loading their models
+        wait_until_running(process, out, log)
+        wait_for_parsers(process, 2)  # still loading their models
         tree = stop_and_check(process, send, 143, log)
     finally:
         kill_everything(process)
