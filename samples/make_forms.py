@@ -2086,6 +2086,27 @@ def tab_stops_docx(plan: Plan) -> dict:
                   "row with its four cells separated by tabs; approval and title plain paragraphs above", acts)
 
 
+def tab_stops_pdf(plan: Plan) -> dict:
+    """The tab-stop plan above printed to PDF by LibreOffice: its long titles wrap back to the left margin
+    under the other «columns», so the lines are running text, not a table. Refused, never misread."""
+    fields = ["seq", "title", "deadline", "responsible"]
+    acts = visible(plan, fields, sections=False)
+    src = FORMS / "kirov_2022_tabs.docx"
+    path = write(FORMS / "kirov_2022_tabs_lo.pdf",
+                 normalised_pdf(lo_convert(src, "pdf:writer_pdf_Export", BUILD / "tabs-pdf"), src))
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:  # no table to cut by: the pages' text as lines
+        must_contain(path, "\n".join(page.extract_text() for page in pdf.pages), acts, fields)
+    return quarantined(record(path, plan, "pdf",
+                              "kirov_2022_tabs.docx printed to PDF by LibreOffice: a header line «№ Мероприятие Срок "
+                              "исполнения Ответственный» over rows typed with tab stops whose long titles wrap back "
+                              "to the left margin across the deadline and responsible «columns»; no ruling lines. "
+                              "Its words are not in columns: refused as having no plan table (the shifted cells "
+                              "a column cut would give are never published)", []),
+                       "нет таблицы")
+
+
 def fixed_width_txt(plan: Plan) -> dict:
     fields = ["seq", "title", "deadline", "responsible"]
     acts = visible(plan, fields)
@@ -2298,6 +2319,7 @@ def build(plans: dict[str, Plan]) -> list[dict]:
                murmansk_pdf(plans["murmansk_2023"]),
                pipes_txt(plans["arkhangelsk_2021"]), fixed_width_txt(plans["kaliningrad_2024"]),
                pasted_text_docx(plans["tambov_2021"]), tab_stops_docx(plans["kirov_2022"]),
+               tab_stops_pdf(plans["kirov_2022"]),
                markdown_md(plans["krasnoyarsk_2026"]),
                header_only_xlsx(), blank_template_docx(),
                encrypted(plans["udmurtia_2024"], "docx", "shtab2024"),

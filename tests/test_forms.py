@@ -41,6 +41,7 @@ FORMS = [
     "samples/forms/krasnoyarsk_2026.md",
     "samples/forms/tambov_2021_pasted.docx",
     "samples/forms/kirov_2022_tabs.docx",
+    "samples/forms/kirov_2022_tabs_lo.pdf",
     "samples/forms/buryatia_blank_template.docx",
     "samples/forms/zabaikalye_2025_header_only.xlsx",
 ]

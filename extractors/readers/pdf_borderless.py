@@ -26,6 +26,7 @@ LINE_TOLERANCE = 3.0  # points: words whose tops differ less are on one line
 MIN_GUTTER = 4  # points of empty space between two columns
 MAX_HEADER_LINES = 3  # a header cell wraps onto at most this many more lines
 HEADING_LINES = 3  # a heading above a table is at most this many lines
+RUNNING_TEXT = 0.25  # share of lines that run across the header's columns: then they are text, not a table
 
 
 def pages_to_borderless_tables(pages, ruled_tops: dict[int, float] | None = None) -> list[PageTable]:
@@ -78,6 +79,8 @@ def header_page_to_table(lines: list[list[dict]], number: int) -> PageTable | No
                 header = line_to_cells(lines[i], columns)
             else:
                 columns = gutters_to_columns(lines[i:], chunk_ranges(line))
+                if columns is None:  # running text under a header line (a plan typed with tab stops)
+                    return None
             numbered = header_roles(header).get(0) == "number"
             more_header, body = split_header_continuation(line, lines[i + 1:], columns, numbered)
             header = [" ".join(parts).strip() for parts in zip(header, *more_header)]
@@ -117,13 +120,16 @@ def is_bold(line: list[dict]) -> bool:
     return bool(line) and all("bold" in (w.get("fontname") or "").lower() for w in line)
 
 
-def gutters_to_columns(lines: list[list[dict]], header: list[tuple[float, float]]) -> CharColumns:
+def gutters_to_columns(lines: list[list[dict]], header: list[tuple[float, float]]) -> CharColumns | None:
     """Column starts from the vertical gutters that (almost) no line's words cross; a word belongs to the
     column on its right once it starts past the gutter's middle (a centred cell's first word may stand
     left of where most of its column's lines start). A rare full-width line may cross a gutter; when that
     allowance hides a column whose cells are mostly empty («Примечание»), gutters no line crosses are tried.
     Header cells are often centred, so their left edges are poor column starts: they are kept only when
-    no gutters give one column per header cell."""
+    no gutters give one column per header cell, and only when the text under them is in columns at all:
+    if more than RUNNING_TEXT of the lines run across a column start in one run of words (a plan typed
+    with tab stops, whose long titles wrap back to the left margin), there is no table here, and cutting
+    those lines at the header's edges would publish shifted cells."""
     covered: dict[int, int] = {}
     for line in lines[:closing_line_index(lines)]:
         for x in {x for w in line for x in range(int(w["x0"]), int(w["x1"]) + 1)}:
@@ -133,7 +139,16 @@ def gutters_to_columns(lines: list[list[dict]], header: list[tuple[float, float]
         owners = [column_at((x0 + x1) / 2, columns) for x0, x1 in header]
         if len(columns.starts) == len(header) and owners == list(range(len(header))):
             return columns
-    return CharColumns([x0 for x0, _ in header], [CHUNK_GAP / 2] * len(header))
+    columns = CharColumns([x0 for x0, _ in header], [CHUNK_GAP / 2] * len(header))
+    body = lines[1:closing_line_index(lines)]
+    crossing = sum(runs_across(line, columns.starts[1:]) for line in body)
+    return None if body and crossing > RUNNING_TEXT * len(body) else columns
+
+
+def runs_across(line: list[dict], starts: list[float]) -> bool:
+    """Whether a run of words (gaps under CHUNK_GAP) covers a column start well inside it."""
+    return any(x0 < start - CHUNK_GAP and x1 > start + CHUNK_GAP
+               for x0, x1 in chunk_ranges(line) for start in starts)
 
 
 def covered_to_columns(covered: dict[int, int], threshold: int) -> CharColumns:
