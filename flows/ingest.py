@@ -48,16 +48,22 @@ def parse_batch(sources: list[SourceFile], settings: Settings, label: str) -> li
 
     Why the task saves and returns only ids: Prefect keeps every task run's result until its flow ends
     (PrefectHQ/prefect#12668), so returning the parsed documents held a thousand plans' activities in the
-    flow process all night (250 MB). Under Dask the task may run on another host, which must not write the
-    catalog (SQLite in WAL mode wants one host): there the documents are returned, and the flow saves them."""
+    flow process all night (250 MB). Where the task may run on another host (`saves_in_task`), the
+    documents are returned instead, and the flow saves them."""
     done = []
     for source in sources:
         try:
             parsed = parse_one(source, settings)
         except PoolClosedError:
             break
-        done += [parsed] if settings.task_runner == "dask" else save_documents([parsed], settings)
+        done += save_documents([parsed], settings) if saves_in_task(settings) else [parsed]
     return done
+
+
+def saves_in_task(settings: Settings) -> bool:
+    """Whether a parse task writes the catalog itself: on this host's threads, yes; under Dask, no — a worker
+    may be on another host, and SQLite in WAL mode wants every writer on one."""
+    return settings.task_runner != "dask"
 
 
 def parse_one(source: SourceFile, settings: Settings) -> ParsedDocument:
@@ -108,10 +114,10 @@ def parse_all(plan: NightPlan, settings: Settings) -> None:
             outcome = future.result(raise_on_failure=False)
             if not isinstance(outcome, list):
                 save_parsed(plan, [failed(source, outcome) for source in futures[future]], settings)
-            elif settings.task_runner == "dask":
-                save_parsed(plan, outcome, settings)
-            else:
+            elif saves_in_task(settings):
                 plan.count_saved(outcome)
+            else:
+                save_parsed(plan, outcome, settings)
             bar.update(len(futures[future]))
 
 
