@@ -2033,7 +2033,7 @@ def pasted_text_docx(plan: Plan) -> dict:
         for f in fields:
             text = flat(cell_value(act, f)) or ""
             if act is wrapped and f == "title":
-                first, rest = text.rsplit(" ", 1)[0], text.rsplit(" ", 1)[1]
+                first, rest = text.rsplit(" ", 1)
                 lines += ["\t" + first, rest]
             else:
                 lines.append("\t" + text)
